@@ -1,0 +1,202 @@
+"""Load the evidence base in `data/` as typed pandas DataFrames, validated against datapackage.json.
+
+The descriptor `data/datapackage.json` is the single source of truth for every table's columns,
+types, keys and foreign keys. `load(name)` reads one CSV, checks it against that schema and the
+`sources` table, and returns it typed; `load(name, as_of=...)` also hides rows reported after
+`as_of` (see `karabakh.asof`). Every problem raises `DataError` naming file, row and column.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import asof as _asof
+from .errors import DataError
+from .paths import DATA
+
+DESCRIPTOR = "datapackage.json"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def descriptor(data_dir: Path = DATA) -> dict:
+    """The parsed `datapackage.json` of `data_dir`."""
+    path = Path(data_dir) / DESCRIPTOR
+    if not path.exists():
+        raise DataError(f"{path}: the data package descriptor is missing")
+    return _read_json(str(path), path.stat().st_mtime_ns)
+
+
+@cache
+def _read_json(path: str, _mtime: int) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def resource(name: str, data_dir: Path = DATA) -> dict:
+    """The descriptor entry of table `name`; DataError listing the known tables otherwise."""
+    resources = {r["name"]: r for r in descriptor(data_dir)["resources"]}
+    if name not in resources:
+        raise DataError(f"no table named {name!r}; known tables: {', '.join(sorted(resources))}")
+    return resources[name]
+
+
+def table_names(data_dir: Path = DATA) -> list[str]:
+    return [r["name"] for r in descriptor(data_dir)["resources"]]
+
+
+def load(name: str, as_of: str | pd.Timestamp | None = None, data_dir: Path = DATA) -> pd.DataFrame:
+    """Table `name`, typed and validated; with `as_of`, only rows reported by that date."""
+    frame = _load_checked(name, Path(data_dir))
+    if as_of is not None:
+        frame = _asof.visible(frame, as_of, resource(name, data_dir).get("asOfField"))
+    return frame.reset_index(drop=True)
+
+
+def validate_package(data_dir: Path = DATA) -> dict[str, pd.DataFrame]:
+    """Load and validate every table (types, keys, foreign keys); return them by name."""
+    return {name: _load_checked(name, Path(data_dir)) for name in table_names(data_dir)}
+
+
+def _load_checked(name: str, data_dir: Path) -> pd.DataFrame:
+    res = resource(name, data_dir)
+    path = data_dir / res["path"]
+    if not path.exists():
+        raise DataError(f"{res['path']}: file missing (table {name!r} in {DESCRIPTOR})")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    fields = res["schema"]["fields"]
+    _check_columns(res["path"], raw, fields)
+    frame = pd.DataFrame(index=raw.index)
+    for field in fields:
+        frame[field["name"]] = _typed(res["path"], raw[field["name"]], field)
+    _check_primary_key(res["path"], frame, res["schema"].get("primaryKey"))
+    for fk in res["schema"].get("foreignKeys", []):
+        _check_foreign_key(res["path"], frame, fk, data_dir, name)
+    return frame
+
+
+def _check_columns(file: str, raw: pd.DataFrame, fields: list[dict]) -> None:
+    expected = [f["name"] for f in fields]
+    missing = [c for c in expected if c not in raw.columns]
+    if missing:
+        raise DataError(f"{file}: column {missing[0]!r} is missing; expected columns: {expected}")
+    extra = [c for c in raw.columns if c not in expected]
+    if extra:
+        raise DataError(f"{file}: column {extra[0]!r} is not in the schema; expected: {expected}")
+
+
+def _where(file: str, row: int, column: str) -> str:
+    # row counts data rows from 1; the CSV line adds the header
+    return f"{file}, row {row + 1} (line {row + 2}), column {column!r}"
+
+
+def _typed(file: str, values: pd.Series, field: dict) -> pd.Series:
+    name, kind = field["name"], field.get("type", "string")
+    cons = field.get("constraints", {})
+    out = []
+    for row, text in values.items():
+        text = text.strip()
+        if text == "":
+            if cons.get("required"):
+                raise DataError(f"{_where(file, row, name)}: a value is required")
+            out.append(None)
+            continue
+        out.append(_parse(file, row, name, kind, text, field))
+    series = pd.Series(out, index=values.index, name=name, dtype=object)
+    for row, value in series.items():
+        if value is not None:
+            _check_constraints(file, row, name, value, cons)
+    return _as_dtype(series, kind)
+
+
+def _parse(file: str, row: int, name: str, kind: str, text: str, field: dict):
+    where = _where(file, row, name)
+    if kind == "string":
+        return text
+    if kind == "date":
+        if not _DATE.match(text):
+            raise DataError(f"{where}: {text!r} is not a date; write YYYY-MM-DD")
+        try:
+            return pd.Timestamp(text)
+        except ValueError:
+            raise DataError(f"{where}: {text!r} is not a calendar date") from None
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", text):
+            raise DataError(f"{where}: {text!r} is not an integer")
+        return int(text)
+    if kind == "number":
+        try:
+            return float(text)
+        except ValueError:
+            raise DataError(f"{where}: {text!r} is not a number") from None
+    if kind == "boolean":
+        if text not in ("true", "false"):
+            raise DataError(f"{where}: {text!r} is not a boolean; write true or false")
+        return text == "true"
+    if kind == "list":
+        items = [part.strip() for part in text.split(field.get("delimiter", ";"))]
+        if any(item == "" for item in items):
+            raise DataError(f"{where}: {text!r} has an empty item")
+        return items
+    raise DataError(f"{DESCRIPTOR}: field {name!r} has unknown type {kind!r}")
+
+
+def _check_constraints(file: str, row: int, name: str, value, cons: dict) -> None:
+    where = _where(file, row, name)
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if "enum" in cons and item not in cons["enum"]:
+            raise DataError(f"{where}: {item!r} is not allowed; allowed: {cons['enum']}")
+        if "pattern" in cons and not re.fullmatch(cons["pattern"], str(item)):
+            raise DataError(f"{where}: {item!r} does not match {cons['pattern']}")
+        if "minimum" in cons and item < cons["minimum"]:
+            raise DataError(f"{where}: {item!r} is below the minimum {cons['minimum']}")
+        if "maximum" in cons and item > cons["maximum"]:
+            raise DataError(f"{where}: {item!r} is above the maximum {cons['maximum']}")
+
+
+def _as_dtype(series: pd.Series, kind: str) -> pd.Series:
+    if kind == "date":
+        return pd.to_datetime(series)
+    if kind == "integer":
+        return series.astype("Int64")
+    if kind == "number":
+        return series.astype("float64")
+    if kind == "boolean":
+        return series.astype("boolean")
+    if kind == "string":
+        return series.astype("string")
+    return series
+
+
+def _check_primary_key(file: str, frame: pd.DataFrame, key) -> None:
+    if not key:
+        return
+    cols = [key] if isinstance(key, str) else list(key)
+    dup = frame.duplicated(subset=cols, keep="first")
+    if dup.any():
+        row = int(dup.idxmax())
+        value = ", ".join(str(frame.at[row, c]) for c in cols)
+        raise DataError(f"{_where(file, row, cols[0])}: duplicate key {value!r}")
+
+
+def _check_foreign_key(file: str, frame: pd.DataFrame, fk: dict, data_dir: Path, name: str):
+    field = fk["fields"]
+    target = fk["reference"]["resource"] or name
+    target_field = fk["reference"]["fields"]
+    if target == name:
+        known = set(frame[target_field].dropna())
+    else:
+        known = set(_load_checked(target, data_dir)[target_field].dropna())
+    for row, value in frame[field].items():
+        if value is None or value is pd.NA:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if item not in known:
+                raise DataError(
+                    f"{_where(file, row, field)}: {item!r} is not a {target_field} in {target}.csv"
+                )

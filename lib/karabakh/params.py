@@ -1,0 +1,95 @@
+"""Check notebook parameters: names, types, ranges and dates, with one clear error each.
+
+Every notebook calls `check(...)` right after its `parameters` cell; `karabakh run` calls the same
+function before it starts a kernel, so a bad value fails fast and identically in both places.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from .errors import ParameterError
+
+EARLIEST = dt.date(2020, 11, 10)  # the trilateral statement; nothing in the notebooks is earlier
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a parameter accepts: its type and range (dates as ISO strings YYYY-MM-DD)."""
+
+    kind: type | str  # int, float, str, bool or "date"
+    low: object = None
+    high: object = None
+    choices: tuple = ()
+    help: str = ""
+
+    def allowed(self) -> str:
+        if self.kind == "date":
+            high = self.high or "today"
+            return f"a date YYYY-MM-DD from {self.low} to {high}"
+        if self.choices:
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        name = {int: "an integer", float: "a number", str: "text", bool: "true or false"}[self.kind]
+        if self.low is not None and self.high is not None:
+            return f"{name} from {self.low} to {self.high}"
+        return name
+
+
+SPECS: dict[str, Spec] = {
+    "as_of": Spec("date", EARLIEST, None, help="show only what was reported by this date"),
+    "mandate_start": Spec(
+        "date",
+        dt.date(2020, 11, 10),
+        dt.date(2025, 12, 31),
+        help="first day of the peacekeeping mandate",
+    ),
+    "term_years": Spec(int, 1, 20, help="length of the first mandate term in years"),
+    "renewal_years": Spec(int, 1, 20, help="length of each automatic renewal in years"),
+    "notice_months": Spec(int, 0, 24, help="months before expiry by which a party must object"),
+    "renewals_shown": Spec(int, 0, 5, help="automatic renewals drawn on the mandate clock"),
+}
+
+
+def check(**values) -> SimpleNamespace:
+    """Validate the given parameters; return them with dates parsed to `datetime.date`."""
+    out = {}
+    for name, value in values.items():
+        if name not in SPECS:
+            raise ParameterError(
+                f"unknown parameter {name!r}; known parameters: {', '.join(sorted(SPECS))}"
+            )
+        out[name] = _check_one(name, value, SPECS[name])
+    return SimpleNamespace(**out)
+
+
+def _fail(name: str, value, spec: Spec) -> ParameterError:
+    return ParameterError(f"parameter {name}={value!r} is not allowed; expected {spec.allowed()}")
+
+
+def _check_one(name: str, value, spec: Spec):
+    if spec.kind == "date":
+        if isinstance(value, dt.datetime) or not isinstance(value, str | dt.date):
+            raise _fail(name, value, spec)
+        try:
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+        except ValueError:
+            raise _fail(name, value, spec) from None
+        if isinstance(value, str) and len(value) != 10:
+            raise _fail(name, value, spec)
+        high = spec.high or dt.date.today()
+        if not spec.low <= day <= high:
+            raise _fail(name, value, spec)
+        return day
+    if spec.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise _fail(name, value, spec)
+    if spec.kind is float and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise _fail(name, value, spec)
+    if spec.kind in (str, bool) and not isinstance(value, spec.kind):
+        raise _fail(name, value, spec)
+    if spec.choices and value not in spec.choices:
+        raise _fail(name, value, spec)
+    if spec.low is not None and not spec.low <= value <= spec.high:
+        raise _fail(name, value, spec)
+    return value

@@ -1,0 +1,216 @@
+"""Execute notebooks with papermill's Python API: in parallel, cached, written atomically.
+
+`run()` is the one entry point. The kernel's working directory is `notebooks/`, as under nbval, so
+both produce the same outputs. Nothing here writes into `notebooks/`; see `karabakh.refresh`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import yaml
+
+from . import notebooks as nbs
+from . import params as _params
+from .errors import KarabakhError, ParameterError
+from .paths import BUILD, DATA, LIB, NOTEBOOKS, PARAMS, ROOT
+
+KERNEL = "python3"
+
+
+@dataclass
+class Result:
+    notebook: str
+    status: str  # ran | cached | failed
+    seconds: float
+    output: str
+    error: str = ""
+
+
+def load_preset(name: str, folder: Path = PARAMS) -> dict:
+    """Parameters of preset `name` (params/NAME.yaml)."""
+    path = Path(folder) / f"{name}.yaml"
+    if not path.exists():
+        known = ", ".join(sorted(p.stem for p in Path(folder).glob("*.yaml")))
+        raise KarabakhError(f"no preset {name!r}; presets: {known}")
+    values = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(values, dict):
+        raise KarabakhError(f"{path.name}: a preset is a mapping of parameter: value")
+    return {k: _plain(v) for k, v in values.items() if k != "description"}
+
+
+def _plain(value):
+    """YAML reads 2024-06-30 as a date; notebooks take dates as ISO text."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def parse_assignment(text: str) -> tuple[str, object]:
+    """`name=value` from the command line; the value is read as YAML (numbers, booleans, text)."""
+    if "=" not in text:
+        raise ParameterError(f"-p {text!r}: write -p name=value")
+    name, raw = text.split("=", 1)
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    if not isinstance(value, str | int | float | bool):
+        value = raw  # dates and anything else stay text; params.check decides
+    return name.strip(), value
+
+
+def plan(paths: list[Path], given: dict) -> dict[Path, dict]:
+    """Per notebook, the given parameters it declares; unknown names and bad values raise."""
+    declared = {p: nbs.parameters(p) for p in paths}
+    for name in given:
+        if not any(name in d for d in declared.values()):
+            listing = "; ".join(f"{p.stem}: {', '.join(d)}" for p, d in declared.items())
+            raise ParameterError(f"unknown parameter {name!r}; valid names are {listing}")
+    _params.check(**given)
+    return {p: {k: v for k, v in given.items() if k in declared[p]} for p in paths}
+
+
+def input_key(path: Path, parameters: dict) -> str:
+    """Hash of everything a notebook's outputs depend on: itself, its parameters, data, library."""
+    digest = hashlib.sha256()
+    digest.update(path.read_bytes())
+    digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+    for folder in (DATA, LIB):
+        for file in sorted(folder.rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(str(file.relative_to(ROOT)).encode())
+                digest.update(file.read_bytes())
+    for name in ("requirements.txt", "constraints.txt"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def run_name(preset: str | None, given: dict) -> str:
+    if not given:
+        return "default"
+    if preset and given == load_preset(preset):
+        return preset
+    tag = hashlib.sha256(json.dumps(given, sort_keys=True, default=str).encode()).hexdigest()
+    return f"custom-{tag[:8]}"
+
+
+def run(
+    selectors: list[str] | None = None,
+    given: dict | None = None,
+    jobs: int | None = None,
+    name: str | None = None,
+    force: bool = False,
+    build: Path = BUILD,
+    preset: str | None = None,
+    html: bool = True,
+    echo=print,
+    folder: Path = NOTEBOOKS,
+) -> tuple[Path, list[Result]]:
+    """Execute the selected notebooks into build/<name>/; return the run folder and results.
+
+    `folder` holds the notebooks and is the kernel's working directory (tests use their own).
+    """
+    given = dict(given or {})
+    paths = nbs.select(list(selectors or []), Path(folder))
+    per_nb = plan(paths, given)
+    out_dir = Path(build) / (name or run_name(preset, given))
+    (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
+    manifest_path = out_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    records = manifest.get("notebooks", {})
+
+    todo, results = [], []
+    for path in paths:
+        key = input_key(path, per_nb[path])
+        out = out_dir / "notebooks" / path.name
+        old = records.get(path.stem, {})
+        if not force and old.get("key") == key and old.get("status") == "ran" and out.exists():
+            results.append(Result(path.stem, "cached", 0.0, str(out)))
+        else:
+            todo.append((path, out, per_nb[path], key, Path(folder)))
+
+    total = len(paths)
+    for r in results:
+        echo(f"[{len(results)}/{total}] {r.notebook:<40} cached")
+    keys = {item[0].stem: item[3] for item in todo}
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    for res in _execute_all(todo, jobs):
+        results.append(res)
+        line = f"[{len(results)}/{total}] {res.notebook:<40} {res.status:<6} {res.seconds:6.1f} s"
+        echo(line + (f"  {res.error}" if res.error else ""))
+        records[res.notebook] = {**asdict(res), "key": keys[res.notebook]}
+        _write_atomic(
+            manifest_path,
+            json.dumps(
+                {"parameters": given, "notebooks": records}, indent=1, sort_keys=True, default=str
+            ),
+        )
+    if html:
+        from .site import build_site
+
+        build_site(out_dir)
+    order = {p.stem: i for i, p in enumerate(paths)}
+    return out_dir, sorted(results, key=lambda r: order[r.notebook])
+
+
+def _execute_all(todo: list, jobs: int):
+    if jobs == 1:
+        for item in todo:
+            yield execute_one(*item[:3], cwd=item[4])
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
+        futures = [pool.submit(execute_one, *item[:3], cwd=item[4]) for item in todo]
+        for fut in as_completed(futures):
+            yield fut.result()
+
+
+def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) -> Result:
+    """Run one notebook with papermill into `out` (atomically); a failed notebook is kept."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    start = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(path),
+            str(tmp),
+            parameters=parameters or None,
+            kernel_name=KERNEL,
+            cwd=str(cwd),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            shutdown_kernel="immediate",
+        )
+    except PapermillExecutionError as exc:
+        if tmp.exists():
+            os.replace(tmp, out)
+        first = (exc.evalue or "").strip().splitlines()[:1]
+        msg = f"cell {exc.cell_index + 1} (In [{exc.exec_count}]): {exc.ename}: {''.join(first)}"
+        return Result(path.stem, "failed", time.perf_counter() - start, str(out), msg)
+    except Exception as exc:  # kernel died, bad notebook file, ...
+        tmp.unlink(missing_ok=True)
+        first = (str(exc).strip().splitlines() or [""])[0]
+        return Result(
+            path.stem,
+            "failed",
+            time.perf_counter() - start,
+            str(out),
+            f"{type(exc).__name__}: {first}",
+        )
+    os.replace(tmp, out)
+    return Result(path.stem, "ran", time.perf_counter() - start, str(out))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,33 @@
+import datetime as dt
+
+from karabakh.mandate import periods, status
+
+START = dt.date(2020, 11, 10)
+
+
+def test_five_year_term_with_renewal_and_six_months_notice():
+    table = periods(START, 5, 5, 6, renewals=1)
+    assert list(table["period"]) == ["first term", "renewal 1"]
+    assert table.loc[0, "end"] == dt.date(2025, 11, 10)
+    assert table.loc[0, "notice_by"] == dt.date(2025, 5, 10)
+    assert table.loc[1, "start"] == dt.date(2025, 11, 10)
+    assert table.loc[1, "end"] == dt.date(2030, 11, 10)
+
+
+def test_other_rules_move_the_deadlines():
+    table = periods(START, 3, 1, 3, renewals=2)
+    assert list(table["end"]) == [
+        dt.date(2023, 11, 10),
+        dt.date(2024, 11, 10),
+        dt.date(2025, 11, 10),
+    ]
+    assert table.loc[0, "notice_by"] == dt.date(2023, 8, 10)
+
+
+def test_status_counts_days_to_deadlines():
+    table = periods(START, 5, 5, 6, renewals=0)
+    s = status(table, dt.date(2024, 6, 30))
+    assert s["period"] == "first term"
+    assert s["days_to_expiry"] == (dt.date(2025, 11, 10) - dt.date(2024, 6, 30)).days
+    assert s["days_to_notice_deadline"] == (dt.date(2025, 5, 10) - dt.date(2024, 6, 30)).days
+    assert status(table, dt.date(2026, 1, 1))["period"] == "outside the periods shown"

@@ -1,0 +1,139 @@
+"""The runner: selection, parameter errors, failures, caching, atomic outputs, the CLI."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from karabakh import notebooks as nbs
+from karabakh.errors import KarabakhError, ParameterError
+from karabakh.paths import ROOT
+from karabakh.refresh import clean
+from karabakh.runner import parse_assignment, plan, run
+
+
+def _notebook(path: Path, body: str, params: str = "x = 1") -> Path:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell(params)
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell, nbformat.v4.new_code_cell(body)]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "nbs"
+    d.mkdir()
+    _notebook(d / "01_ok.ipynb", "import os\nprint(x * 2, os.path.basename(os.getcwd()))")
+    _notebook(d / "02_fails.ipynb", "raise ValueError('broken on purpose')")
+    return d
+
+
+def test_select_by_number_and_name(folder):
+    assert [p.name for p in nbs.select(["1"], folder)] == ["01_ok.ipynb"]
+    assert [p.name for p in nbs.select(["02_fails"], folder)] == ["02_fails.ipynb"]
+    assert len(nbs.select([], folder)) == 2
+    with pytest.raises(KarabakhError, match="no notebook matches '7'"):
+        nbs.select(["7"], folder)
+
+
+def test_parse_assignment_reads_yaml_scalars_and_keeps_dates_as_text():
+    assert parse_assignment("term_years=3") == ("term_years", 3)
+    assert parse_assignment("as_of=2024-06-30") == ("as_of", "2024-06-30")
+    with pytest.raises(ParameterError):
+        parse_assignment("term_years")
+
+
+def test_unknown_parameter_lists_valid_names():
+    paths = nbs.select(["01"])
+    with pytest.raises(ParameterError) as err:
+        plan(paths, {"asof": "2024-01-01"})
+    assert "unknown parameter 'asof'" in str(err.value)
+    assert "as_of" in str(err.value) and "term_years" in str(err.value)
+
+
+def test_failure_is_reported_kept_and_the_others_still_run(folder, tmp_path):
+    out_dir, results = run(
+        None,
+        {},
+        jobs=2,
+        name="t",
+        build=tmp_path / "build",
+        html=False,
+        echo=lambda s: None,
+        folder=folder,
+    )
+    by_name = {r.notebook: r for r in results}
+    assert by_name["01_ok"].status == "ran"
+    failed = by_name["02_fails"]
+    assert failed.status == "failed"
+    assert "cell 2" in failed.error and "ValueError: broken on purpose" in failed.error
+    kept = nbformat.read(failed.output, as_version=4)
+    assert any(o.get("ename") == "ValueError" for o in kept.cells[1].outputs)
+    ok = nbformat.read(by_name["01_ok"].output, as_version=4)
+    assert ok.cells[1].outputs[0]["text"] == "2 nbs\n"  # kernel cwd is the notebooks folder
+    assert not list((out_dir / "notebooks").glob(".*tmp"))  # no partial files left
+
+
+def test_unchanged_inputs_are_cached_and_new_parameters_rerun(folder, tmp_path):
+    kw = dict(build=tmp_path / "build", html=False, echo=lambda s: None, folder=folder)
+    run(["1"], {}, name="c", **kw)
+    _, again = run(["1"], {}, name="c", **kw)
+    assert again[0].status == "cached"
+    _, forced = run(["1"], {}, name="c", force=True, **kw)
+    assert forced[0].status == "ran"
+
+
+def test_clean_removes_volatile_metadata():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["papermill"] = {"duration": 1.0}
+    cell = nbformat.v4.new_code_cell("1")
+    cell.metadata.update({"papermill": {"duration": 1}, "execution": {"x": 1}, "tags": ["t"]})
+    nb.cells = [cell]
+    cleaned = clean(nb)
+    assert "papermill" not in cleaned.metadata
+    assert cleaned.cells[0].metadata == {"tags": ["t"]}
+
+
+def _cli(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "karabakh", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    ["as_of=2024-13-45", "as_of=yesterday", "term_years=abc", "term_years=99", "asof=2024-06-30"],
+)
+def test_cli_bad_parameter_is_one_line_and_exit_2(assignment):
+    proc = _cli("run", "01", "-p", assignment, "--name", "should-not-exist")
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("karabakh: error:")
+    assert assignment.split("=")[0] in lines[0]
+    assert not (ROOT / "build" / "should-not-exist").exists()
+
+
+def test_cli_runs_notebook_01_at_another_date(tmp_path):
+    proc = _cli("run", "01", "-p", "as_of=2024-06-30", "--name", "test-cli-0630", "--force")
+    assert proc.returncode == 0, proc.stderr
+    out = ROOT / "build" / "test-cli-0630"
+    nb = nbformat.read(out / "notebooks" / "01_settlement_and_mandate.ipynb", as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert 'as_of = "2024-06-30"' in injected[0].source
+    assert (out / "site" / "index.html").exists()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["notebooks"]["01_settlement_and_mandate"]["status"] == "ran"

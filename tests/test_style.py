@@ -1,0 +1,29 @@
+import datetime as dt
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from karabakh.style import fingerprint, new  # noqa: E402
+
+
+def _figure(values):
+    fig, ax = new("test figure")
+    days = [dt.date(2023, 9, d) for d in (24, 25, 26)]
+    ax.plot(days, values, label="arrivals")
+    ax.bar([1, 2], [3, 4])
+    return fig
+
+
+def test_fingerprint_names_series_counts_ranges_and_sources():
+    text = fingerprint(_figure([1, 2, 3]), ["b-src", "a-src"])
+    assert "'test figure'" in text
+    assert "line 'arrivals' n=3 x=2023-09-24..2023-09-26 y=1..3" in text
+    assert "bars n=2" in text
+    assert text.rstrip().endswith("sources: a-src, b-src")
+
+
+def test_changing_one_plotted_value_changes_the_fingerprint():
+    # the middle value keeps count and range, so only the checksum can catch it
+    assert fingerprint(_figure([1, 2, 3])) != fingerprint(_figure([1, 2.5, 3]))
+    assert fingerprint(_figure([1, 2, 3])) == fingerprint(_figure([1, 2, 3]))
