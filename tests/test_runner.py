@@ -81,7 +81,7 @@ def test_failure_is_reported_kept_and_the_others_still_run(folder, tmp_path):
     assert any(o.get("ename") == "ValueError" for o in kept.cells[1].outputs)
     ok = nbformat.read(by_name["01_ok"].output, as_version=4)
     assert ok.cells[1].outputs[0]["text"] == "2 nbs\n"  # kernel cwd is the notebooks folder
-    assert not list((out_dir / "notebooks").glob(".*tmp"))  # no partial files left
+    assert not list((out_dir / "notebooks").glob(".tmp-*"))  # no partial files left
 
 
 def test_unchanged_inputs_are_cached_and_new_parameters_rerun(folder, tmp_path):

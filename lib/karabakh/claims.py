@@ -2,8 +2,10 @@
 
 Methods (column `method` of claims.csv):
 - quantity: the claimed number against every source's figure, within `tolerance` percent;
-- date: the claimed date against the cited event's date, within `tolerance` days;
-- event: the cited events are on record;
+- ratio: the claimed ratio against the range the two quantities' figures allow, within `tolerance`;
+- date: the claimed date against a recorded event's, statement's or election's date, within
+  `tolerance` days;
+- record: the cited events or statements are on record;
 - assessed: a reasoned verdict recorded in the data, shown once all its sources were public.
 """
 
@@ -49,10 +51,12 @@ def verdicts(as_of, section: str | None = None) -> pd.DataFrame:
 def _judge(claim, as_of) -> tuple[str, str]:
     if claim.method == "quantity":
         return judge_quantity(float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of)
+    if claim.method == "ratio":
+        return judge_ratio(float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of)
     if claim.method == "date":
         return judge_date(claim.claimed_value, claim.check_keys, claim.tolerance, as_of)
-    if claim.method == "event":
-        return judge_events(claim.check_keys, as_of)
+    if claim.method == "record":
+        return judge_record(claim.check_keys, as_of)
     return judge_assessed(claim.assessment, claim.source_ids, as_of)
 
 
@@ -76,23 +80,46 @@ def _range(spans: pd.DataFrame) -> str:
     return f"sources give {finite.min():,.0f} to {finite.max():,.0f}"
 
 
-def judge_date(claimed: str, event_ids: list[str], tolerance_days: float, as_of):
-    events = load("events", as_of=as_of).set_index("event_id")
-    known = [e for e in event_ids if e in events.index]
+def judge_ratio(claimed: float, quantities: list[str], tolerance_pct: float, as_of):
+    """Compare a ratio with the range from (lowest numerator / highest denominator) upwards."""
+    top, bottom = (intervals(figures([q], as_of)) for q in quantities)
+    if top.empty or bottom.empty:
+        return NO_DATA, "a figure is not reported yet"
+    finite = bottom["high"].replace(float("inf"), float("nan"))
+    low = top["low"].min() / finite.max()
+    high = top["high"].replace(float("inf"), float("nan")).max() / bottom["low"].clip(1).min()
+    slack = (tolerance_pct or 0) / 100
+    evidence = f"the figures allow {low:,.2f} to {high:,.2f}"
+    ok = low * (1 - slack) <= claimed <= high * (1 + slack)
+    return (CONSISTENT if ok else INCONSISTENT), evidence
+
+
+def dated_records(as_of) -> pd.Series:
+    """Dates of every event, statement and election on record at `as_of`, by id."""
+    parts = [
+        load("events", as_of=as_of).set_index("event_id")["date"],
+        load("statements", as_of=as_of).set_index("statement_id")["date"],
+        load("elections", as_of=as_of).set_index("election_id")["held_on"],
+    ]
+    return pd.concat(parts)
+
+
+def judge_date(claimed: str, record_ids: list[str], tolerance_days: float, as_of):
+    dates = dated_records(as_of)
+    known = [r for r in record_ids if r in dates.index]
     if not known:
-        return NO_DATA, "event not on record yet"
-    day = events.loc[known[0], "date"]
+        return NO_DATA, "not on record yet"
+    day = dates[known[0]]
     gap = abs((day - as_timestamp(claimed)).days)
     evidence = f"on record: {day:%Y-%m-%d} ({gap} days from the claim)"
     return (CONSISTENT if gap <= (tolerance_days or 0) else INCONSISTENT), evidence
 
 
-def judge_events(event_ids: list[str], as_of):
-    events = set(load("events", as_of=as_of)["event_id"])
-    found = [e for e in event_ids if e in events]
-    if len(found) < len(event_ids):
-        return NO_DATA, f"{len(found)} of {len(event_ids)} events on record"
-    return SUPPORTED, f"{len(found)} event(s) on record: {', '.join(found)}"
+def judge_record(record_ids: list[str], as_of):
+    found = [r for r in record_ids if r in dated_records(as_of).index]
+    if len(found) < len(record_ids):
+        return NO_DATA, f"{len(found)} of {len(record_ids)} records on file"
+    return SUPPORTED, f"on record: {', '.join(found)}"
 
 
 def judge_assessed(assessment: str, source_ids: list[str], as_of):

@@ -176,7 +176,7 @@ def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) 
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp = out.with_name(f".tmp-{os.getpid()}-{out.name}")
     start = time.perf_counter()
     try:
         papermill.execute_notebook(
