@@ -49,10 +49,15 @@ def verdicts(as_of, section: str | None = None) -> pd.DataFrame:
 
 
 def _judge(claim, as_of) -> tuple[str, str]:
+    window = (claim.ref_from, claim.ref_to)
     if claim.method == "quantity":
-        return judge_quantity(float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of)
+        return judge_quantity(
+            float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of, window
+        )
     if claim.method == "ratio":
-        return judge_ratio(float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of)
+        return judge_ratio(
+            float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of, window
+        )
     if claim.method == "date":
         return judge_date(claim.claimed_value, claim.check_keys, claim.tolerance, as_of)
     if claim.method == "record":
@@ -60,9 +65,20 @@ def _judge(claim, as_of) -> tuple[str, str]:
     return judge_assessed(claim.assessment, claim.source_ids, as_of)
 
 
-def judge_quantity(claimed: float, quantities: list[str], tolerance_pct: float, as_of):
+def _in_window(obs: pd.DataFrame, window) -> pd.DataFrame:
+    """Figures whose reference date lies in `window` (either end may be missing)."""
+    start, end = window if window else (None, None)
+    if start is not None and not pd.isna(start):
+        obs = obs[obs["ref_date"] >= start]
+    if end is not None and not pd.isna(end):
+        obs = obs[obs["ref_date"] <= end]
+    return obs
+
+
+def judge_quantity(claimed: float, quantities: list[str], tolerance_pct: float, as_of,
+                   window=None):
     """Compare a number with each source's interval, widened by the tolerance."""
-    spans = intervals(figures(quantities, as_of))
+    spans = intervals(_in_window(figures(quantities, as_of), window))
     if spans.empty:
         return NO_DATA, "no figure reported yet"
     slack = (tolerance_pct or 0) / 100
@@ -80,9 +96,10 @@ def _range(spans: pd.DataFrame) -> str:
     return f"sources give {finite.min():,.0f} to {finite.max():,.0f}"
 
 
-def judge_ratio(claimed: float, quantities: list[str], tolerance_pct: float, as_of):
-    """Compare a ratio with the range from (lowest numerator / highest denominator) upwards."""
-    top, bottom = (intervals(figures([q], as_of)) for q in quantities)
+def judge_ratio(claimed: float, quantities: list[str], tolerance_pct: float, as_of,
+                window=None):
+    """Compare a ratio with the range the numerator's and denominator's figures allow."""
+    top, bottom = (intervals(_in_window(figures([q], as_of), window)) for q in quantities)
     if top.empty or bottom.empty:
         return NO_DATA, "a figure is not reported yet"
     finite = bottom["high"].replace(float("inf"), float("nan"))
