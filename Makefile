@@ -27,7 +27,7 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest -q tests
 
 nbval: $(STAMP)
-	$(BIN)/python -m pytest -q --nbval notebooks --sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## lab: open JupyterLab on the notebooks
 lab: $(STAMP)

@@ -40,7 +40,7 @@ def _nbval(copy: Path) -> subprocess.CompletedProcess:
             "no:cacheprovider",
             "--nbval",
             NOTEBOOK,
-            "--sanitize-with",
+            "--nbval-sanitize-with",
             "tests/nbval_sanitize.cfg",
             "--rootdir",
             str(copy),

@@ -30,7 +30,8 @@ def verdicts(as_of, section: str | None = None) -> pd.DataFrame:
     if section is not None:
         table = table[table["section"] == section]
     rows = []
-    for claim in table.itertuples():
+    plain = table.astype(object).where(table.notna(), None)  # NA -> None for plain truth tests
+    for claim in plain.itertuples():
         verdict, evidence = _judge(claim, as_of)
         rows.append(
             {
@@ -75,8 +76,7 @@ def _in_window(obs: pd.DataFrame, window) -> pd.DataFrame:
     return obs
 
 
-def judge_quantity(claimed: float, quantities: list[str], tolerance_pct: float, as_of,
-                   window=None):
+def judge_quantity(claimed: float, quantities: list[str], tolerance_pct: float, as_of, window=None):
     """Compare a number with each source's interval, widened by the tolerance."""
     spans = intervals(_in_window(figures(quantities, as_of), window))
     if spans.empty:
@@ -96,8 +96,7 @@ def _range(spans: pd.DataFrame) -> str:
     return f"sources give {finite.min():,.0f} to {finite.max():,.0f}"
 
 
-def judge_ratio(claimed: float, quantities: list[str], tolerance_pct: float, as_of,
-                window=None):
+def judge_ratio(claimed: float, quantities: list[str], tolerance_pct: float, as_of, window=None):
     """Compare a ratio with the range the numerator's and denominator's figures allow."""
     top, bottom = (intervals(_in_window(figures([q], as_of), window)) for q in quantities)
     if top.empty or bottom.empty:
@@ -128,7 +127,7 @@ def judge_date(claimed: str, record_ids: list[str], tolerance_days: float, as_of
         return NO_DATA, "not on record yet"
     day = dates[known[0]]
     gap = abs((day - as_timestamp(claimed)).days)
-    evidence = f"on record: {day:%Y-%m-%d} ({gap} days from the claim)"
+    evidence = f"on record: {day:%Y-%m-%d} ({gap} day{'' if gap == 1 else 's'} from the claim)"
     return (CONSISTENT if gap <= (tolerance_days or 0) else INCONSISTENT), evidence
 
 

@@ -62,6 +62,23 @@ def validate_package(data_dir: Path = DATA) -> dict[str, pd.DataFrame]:
 
 
 def _load_checked(name: str, data_dir: Path) -> pd.DataFrame:
+    """A validated copy of table `name`, cached until any file of the package changes."""
+    stamp = tuple(
+        sorted(
+            (p.name, p.stat().st_mtime_ns, p.stat().st_size)
+            for p in Path(data_dir).iterdir()
+            if p.is_file()
+        )
+    )
+    return _cached(name, str(data_dir), stamp).copy()
+
+
+@cache
+def _cached(name: str, data_dir: str, _stamp: tuple) -> pd.DataFrame:
+    return _validated(name, Path(data_dir))
+
+
+def _validated(name: str, data_dir: Path) -> pd.DataFrame:
     res = resource(name, data_dir)
     path = data_dir / res["path"]
     if not path.exists():
@@ -145,17 +162,19 @@ def _parse(file: str, row: int, name: str, kind: str, text: str, field: dict):
 
 
 def _check_constraints(file: str, row: int, name: str, value, cons: dict) -> None:
-    where = _where(file, row, name)
     items = value if isinstance(value, list) else [value]
     for item in items:
+        problem = None
         if "enum" in cons and item not in cons["enum"]:
-            raise DataError(f"{where}: {item!r} is not allowed; allowed: {cons['enum']}")
-        if "pattern" in cons and not re.fullmatch(cons["pattern"], str(item)):
-            raise DataError(f"{where}: {item!r} does not match {cons['pattern']}")
-        if "minimum" in cons and item < cons["minimum"]:
-            raise DataError(f"{where}: {item!r} is below the minimum {cons['minimum']}")
-        if "maximum" in cons and item > cons["maximum"]:
-            raise DataError(f"{where}: {item!r} is above the maximum {cons['maximum']}")
+            problem = f"{item!r} is not allowed; allowed: {cons['enum']}"
+        elif "pattern" in cons and not re.fullmatch(cons["pattern"], str(item)):
+            problem = f"{item!r} does not match {cons['pattern']}"
+        elif "minimum" in cons and item < cons["minimum"]:
+            problem = f"{item!r} is below the minimum {cons['minimum']}"
+        elif "maximum" in cons and item > cons["maximum"]:
+            problem = f"{item!r} is above the maximum {cons['maximum']}"
+        if problem:
+            raise DataError(f"{_where(file, row, name)}: {problem}")
 
 
 def _as_dtype(series: pd.Series, kind: str) -> pd.Series:

@@ -77,7 +77,7 @@ def compare(rule: pd.DataFrame, **chosen: int) -> list[str]:
         if not values:
             lines.append(f"{name}={chosen[name]}: no source on record at as_of")
         elif values == [chosen[name]]:
-            lines.append(f"{name}={chosen[name]}: as in the statement ({n} sources agree)")
+            lines.append(f"{name}={chosen[name]}: as in the statement ({n} source(s) agree)")
         else:
             lines.append(
                 f"{name}={chosen[name]}: differs from the sources, which give "

@@ -59,7 +59,7 @@ def parse_assignment(text: str) -> tuple[str, object]:
     name, raw = text.split("=", 1)
     try:
         value = yaml.safe_load(raw) if raw.strip() else ""
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # e.g. 2024-13-45 fails inside the date parser
         value = raw
     if not isinstance(value, str | int | float | bool):
         value = raw  # dates and anything else stay text; params.check decides

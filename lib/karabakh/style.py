@@ -8,6 +8,7 @@ text, and the stored-output regression test fails.
 from __future__ import annotations
 
 import hashlib
+import numbers
 import textwrap
 from collections.abc import Iterable
 
@@ -56,17 +57,19 @@ def new(title: str, figsize: tuple[float, float] | None = None) -> tuple[Figure,
     return fig, ax
 
 
-def finish(fig: Figure, source_ids: Iterable[str], note: str = "") -> str:
-    """Add the source line under `fig`, print its fingerprint and return it."""
+def finish(fig: Figure, source_ids: Iterable[str], note: str = "") -> None:
+    """Add the source line under `fig` and print its fingerprint.
+
+    Returns nothing on purpose: a returned value would be displayed by the kernel unless the cell
+    ends with `;`, and nbval's kernel (history disabled) ignores that semicolon.
+    """
     ids = sorted(set(source_ids))
     footer = source_line(ids) + (f". {note}" if note else "")
     fig.text(
         0.01, 0.005, "\n".join(textwrap.wrap(footer, 150)), fontsize=7, va="bottom", color="#333333"
     )
     fig.tight_layout(rect=(0, 0.06 + 0.02 * (len(footer) // 150), 1, 1))
-    text = fingerprint(fig, ids)
-    print(text)
-    return text
+    print(fingerprint(fig, ids))
 
 
 def fingerprint(fig: Figure, source_ids: Iterable[str] = ()) -> str:
@@ -112,7 +115,7 @@ def _is_date(axis) -> bool:
 
 def _num(value) -> float:
     """Plotted values as floats; dates become matplotlib day numbers."""
-    if isinstance(value, int | float):
+    if isinstance(value, numbers.Number):
         return float(value)
     return float(mdates.date2num(value))
 
