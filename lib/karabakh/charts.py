@@ -63,6 +63,7 @@ def mandate_clock(
             [-0.4, 0.4],
             color=PALETTE[3],
             lw=2,
+            ls="-",
             label="last day to give notice" if i == 0 else "_notice",
         )
         ax.text(mdates.date2num(row.start) + 20, 0, row.period, va="center", fontsize=8)

@@ -65,10 +65,10 @@ def finish(fig: Figure, source_ids: Iterable[str], note: str = "") -> None:
     """
     ids = sorted(set(source_ids))
     footer = source_line(ids) + (f". {note}" if note else "")
-    fig.text(
-        0.01, 0.005, "\n".join(textwrap.wrap(footer, 150)), fontsize=7, va="bottom", color="#333333"
-    )
-    fig.tight_layout(rect=(0, 0.06 + 0.02 * (len(footer) // 150), 1, 1))
+    width = int(fig.get_figwidth() * 16)  # characters of 7-point text per line, with a margin
+    lines = textwrap.wrap(footer, width)
+    fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, va="bottom", color="#333333")
+    fig.tight_layout(rect=(0, 0.03 + 0.035 * len(lines), 1, 1))
     print(fingerprint(fig, ids))
 
 
