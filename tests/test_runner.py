@@ -144,3 +144,17 @@ def test_cli_runs_notebook_01_at_another_date(tmp_path):
     assert (out / "site" / "index.html").exists()
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["notebooks"]["01_settlement_and_mandate"]["status"] == "ran"
+
+
+def test_presets_are_valid_and_match_the_library_dates():
+    from karabakh.asof import ARTICLE_AS_OF, TODAY
+    from karabakh.params import check
+    from karabakh.runner import load_preset
+
+    assert load_preset("article")["as_of"] == ARTICLE_AS_OF
+    assert load_preset("today")["as_of"] == TODAY
+    for path in (ROOT / "params").glob("*.yaml"):
+        plan(nbs.select([]), load_preset(path.stem))  # names known, values allowed
+        check(**load_preset(path.stem))
+    with pytest.raises(KarabakhError, match="no preset 'tomorrow'; presets: article"):
+        load_preset("tomorrow")
