@@ -141,7 +141,10 @@ def test_cli_runs_notebook_01_at_another_date(tmp_path):
     nb = nbformat.read(out / "notebooks" / "01_settlement_and_mandate.ipynb", as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert 'as_of = "2024-06-30"' in injected[0].source
-    assert (out / "site" / "index.html").exists()
+    index = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="01_settlement_and_mandate.html"' in index
+    page = (out / "site" / "01_settlement_and_mandate.html").read_text(encoding="utf-8")
+    assert "figure fingerprint" in page and "2024-06-30" in page
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["notebooks"]["01_settlement_and_mandate"]["status"] == "ran"
 
