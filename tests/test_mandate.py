@@ -31,3 +31,21 @@ def test_status_counts_days_to_deadlines():
     assert s["days_to_expiry"] == (dt.date(2025, 11, 10) - dt.date(2024, 6, 30)).days
     assert s["days_to_notice_deadline"] == (dt.date(2025, 5, 10) - dt.date(2024, 6, 30)).days
     assert status(table, dt.date(2026, 1, 1))["period"] == "outside the periods shown"
+
+
+def test_milestones_are_first_deployment_and_latest_withdrawal_with_exact_days():
+    import pandas as pd
+
+    from karabakh.mandate import milestones
+
+    events = pd.DataFrame(
+        {
+            "event_id": ["a", "b", "c", "d", "e"],
+            "date": pd.to_datetime(
+                ["2020-11-10", "2020-11-20", "2024-04-17", "2024-06-12", "2024-07-01"]
+            ),
+            "date_precision": ["day", "day", "day", "day", "month"],
+            "category": ["deployment", "deployment", "withdrawal", "withdrawal", "withdrawal"],
+        }
+    )
+    assert list(milestones(events)["event_id"]) == ["a", "d"]

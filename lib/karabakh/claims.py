@@ -132,7 +132,8 @@ def judge_date(claimed: str, record_ids: list[str], tolerance_days: float, as_of
 
 
 def judge_record(record_ids: list[str], as_of):
-    found = [r for r in record_ids if r in dated_records(as_of).index]
+    known = dated_records(as_of).index
+    found = [r for r in record_ids if r in known]
     if len(found) < len(record_ids):
         return NO_DATA, f"{len(found)} of {len(record_ids)} records on file"
     return SUPPORTED, f"on record: {', '.join(found)}"

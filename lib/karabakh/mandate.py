@@ -37,6 +37,17 @@ def periods(
     return pd.DataFrame(rows)
 
 
+def milestones(events: pd.DataFrame) -> pd.DataFrame:
+    """The events the clock marks: the first deployment and the latest withdrawal step on record.
+
+    Only day-precise events qualify, so that a mark never sits on a guessed day.
+    """
+    dated = events[events["date_precision"].eq("day")].sort_values(["date", "event_id"])
+    first = dated[dated["category"].eq("deployment")].head(1)
+    last = dated[dated["category"].eq("withdrawal")].tail(1)
+    return pd.concat([first, last])
+
+
 def status(table: pd.DataFrame, as_of: dt.date) -> dict:
     """Where `as_of` falls on the clock: period, days elapsed and days to the next deadlines."""
     current = table[(table["start"] <= as_of) & (as_of < table["end"])]
