@@ -5,9 +5,10 @@ import json
 import pandas as pd
 import pytest
 
-from karabakh.asof import ARTICLE_AS_OF, TODAY
-from karabakh.data import load, resource, table_names, validate_package
 from karabakh.errors import DataError
+from karabakh.evidence import at
+from karabakh.evidence.dates import ARTICLE_AS_OF, TODAY
+from karabakh.evidence.package import LIST_FKS, load, resource, table_names, validate_package
 from karabakh.paths import DATA
 
 from .conftest import rewrite
@@ -35,16 +36,25 @@ def test_size_of_the_evidence_base():
     assert len(TABLES["claims"]) >= 30
 
 
-@pytest.mark.parametrize("name", table_names())
+CITING = [
+    n
+    for n in table_names()
+    if n != "sources" and {"source_ids", "source_id"} & set(TABLES[n].columns)
+]
+
+
+def test_the_citing_tables_are_the_ones_with_records():
+    assert {"events", "observations", "statements", "claims", "forecasts"} <= set(CITING)
+
+
+@pytest.mark.parametrize("name", CITING)
 def test_every_row_cites_a_known_source(name):
     frame = TABLES[name]
     known = set(TABLES["sources"]["source_id"])
     column = "source_ids" if "source_ids" in frame else "source_id"
-    if name in ("sources", "quantities"):  # the bibliography and the data dictionary
-        return
-    for value in frame[column]:
+    for row, value in frame[column].items():
         cited = value if isinstance(value, list) else [value]
-        assert cited and set(cited) <= known
+        assert cited and set(cited) <= known, (name, row)
 
 
 def test_every_source_has_address_publisher_and_date():
@@ -143,11 +153,18 @@ def test_places_carry_the_names_each_side_uses():
 
 
 def test_as_of_hides_rows_reported_later():
-    early = load("events", as_of=ARTICLE_AS_OF)
-    late = load("events", as_of=TODAY)
+    early = at(ARTICLE_AS_OF)["events"]
+    late = at(TODAY)["events"]
     assert early["reported_on"].max() <= pd.Timestamp(ARTICLE_AS_OF)
     assert len(early) < len(late) == len(TABLES["events"])
-    assert len(load("sources", as_of="2021-01-01")) == len(TABLES["sources"])  # no as-of field
+    assert len(at("2021-01-01")["sources"]) == len(TABLES["sources"])  # no as-of field
+
+
+def test_frictionless_accepts_the_package():
+    from frictionless import Package
+
+    report = Package(str(DATA / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
 
 
 # --- each fault gives a clear error naming file, row and column ---------------------------
@@ -222,7 +239,8 @@ def test_descriptor_declares_foreign_keys_for_citations():
     for res in desc["resources"]:
         fields = {f["name"] for f in res["schema"]["fields"]}
         if fields & {"source_ids", "source_id"} and res["name"] != "sources":
-            targets = {fk["reference"]["resource"] for fk in res["schema"].get("foreignKeys", [])}
+            keys = res["schema"].get("foreignKeys", []) + res["schema"].get(LIST_FKS, [])
+            targets = {fk["reference"]["resource"] for fk in keys}
             assert "sources" in targets, res["name"]
 
 
@@ -233,3 +251,63 @@ def test_data_dictionary_documents_every_table_and_column():
         assert f"`{res['path']}`" in text
         for field in res["schema"]["fields"]:
             assert f"`{field['name']}`" in text, (name, field["name"])
+
+
+def test_unknown_source_inside_a_list_column(data_copy):
+    rewrite(data_copy / "events.csv", "loc-19940301-relations,", "loc-19940301-relations;nope,")
+    with pytest.raises(
+        DataError, match=r"events.csv, row 1 \(line 2\), column 'source_ids': 'nope' is not a"
+    ):
+        load("events", data_dir=data_copy)
+
+
+def test_list_items_must_match_their_pattern(data_copy):
+    rewrite(data_copy / "events.csv", ",AZ;RU,02,", ",AZ;russia,02,")
+    with pytest.raises(DataError, match=r"column 'actors': 'russia' does not match"):
+        load("events", data_dir=data_copy)
+
+
+def _descriptor_edit(data_copy, edit):
+    path = data_copy / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    edit({r["name"]: r for r in desc["resources"]})
+    path.write_text(json.dumps(desc), encoding="utf-8")
+
+
+def test_unique_and_length_constraints_are_enforced(data_copy):
+    def unique_publisher(res):
+        fields = {f["name"]: f for f in res["sources"]["schema"]["fields"]}
+        fields["publisher"]["constraints"]["unique"] = True
+
+    _descriptor_edit(data_copy, unique_publisher)
+    with pytest.raises(DataError, match=r"sources.csv, row \d+ .*column 'publisher': duplicate"):
+        load("sources", data_dir=data_copy)
+
+
+def test_max_length_is_enforced(data_copy):
+    def short_titles(res):
+        fields = {f["name"]: f for f in res["events"]["schema"]["fields"]}
+        fields["title"]["constraints"]["maxLength"] = 10
+
+    _descriptor_edit(data_copy, short_titles)
+    with pytest.raises(DataError, match=r"events.csv, row 1 .*'title': length \d+ is above 10"):
+        load("events", data_dir=data_copy)
+
+
+def test_a_constraint_the_loader_does_not_know_is_refused(data_copy):
+    def odd(res):
+        res["places"]["schema"]["fields"][0]["constraints"]["jsonSchema"] = {}
+
+    _descriptor_edit(data_copy, odd)
+    with pytest.raises(DataError, match=r"constraint 'jsonSchema', which this loader does not"):
+        load("places", data_dir=data_copy)
+
+
+def test_pattern_on_a_list_field_is_refused(data_copy):
+    def standard_breaking(res):
+        fields = {f["name"]: f for f in res["events"]["schema"]["fields"]}
+        fields["actors"]["constraints"]["pattern"] = "[A-Z]+"
+
+    _descriptor_edit(data_copy, standard_breaking)
+    with pytest.raises(DataError, match=r"list field 'actors' .* has 'pattern'"):
+        load("events", data_dir=data_copy)

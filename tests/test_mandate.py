@@ -1,6 +1,6 @@
 import datetime as dt
 
-from karabakh.mandate import periods, status
+from karabakh.analysis.mandate import periods, status
 
 START = dt.date(2020, 11, 10)
 
@@ -36,7 +36,7 @@ def test_status_counts_days_to_deadlines():
 def test_milestones_are_first_deployment_and_latest_withdrawal_with_exact_days():
     import pandas as pd
 
-    from karabakh.mandate import milestones
+    from karabakh.analysis.mandate import milestones
 
     events = pd.DataFrame(
         {
@@ -49,3 +49,48 @@ def test_milestones_are_first_deployment_and_latest_withdrawal_with_exact_days()
         }
     )
     assert list(milestones(events)["event_id"]) == ["a", "d"]
+
+
+def test_renewal_deadlines_follow_the_renewal_length_not_the_first_term():
+    table = periods(START, 5, 3, 6, renewals=2)
+    assert list(table["end"]) == [
+        dt.date(2025, 11, 10),
+        dt.date(2028, 11, 10),
+        dt.date(2031, 11, 10),
+    ]
+    assert list(table["notice_by"]) == [
+        dt.date(2025, 5, 10),
+        dt.date(2028, 5, 10),
+        dt.date(2031, 5, 10),
+    ]
+
+
+def test_status_bounds_start_inclusive_end_exclusive():
+    table = periods(START, 5, 5, 6, renewals=0)
+    assert status(table, START)["days_since_start"] == 0
+    assert status(table, dt.date(2025, 11, 9))["days_to_expiry"] == 1
+    assert status(table, dt.date(2025, 11, 10))["period"] == "outside the periods shown"
+
+
+def test_compare_and_describe_build_sentences_from_values():
+    import pandas as pd
+
+    from karabakh.analysis.mandate import compare, describe
+
+    rule = pd.DataFrame(
+        {
+            "quantity": ["mandate_years", "mandate_years", "mandate_notice_months"],
+            "value": [5.0, 5.0, 6.0],
+        }
+    )
+    lines = compare(rule, term_years=3, renewal_years=5, notice_months=6)
+    assert lines == [
+        "term_years=3: differs from the sources, which give 5 (2 sources)",
+        "renewal_years=5: no source on record at as_of",
+        "notice_months=6: as in the statement (1 source(s) agree)",
+    ]
+    state = status(periods(START, 5, 5, 6, renewals=0), dt.date(2025, 6, 1))
+    assert describe(state) == (
+        "On 2025-06-01 the mandate is in its first term, 1,664 days after it began; the last day "
+        "to give notice passed 22 days earlier, and the period ends in 162 days."
+    )

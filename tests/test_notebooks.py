@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from karabakh import notebooks as nbs
-from karabakh.asof import ARTICLE_AS_OF
-from karabakh.params import SPECS, check
-from karabakh.refresh import VOLATILE_CELL_KEYS, VOLATILE_NB_KEYS
+from karabakh.evidence.dates import ARTICLE_AS_OF
+from karabakh.pipeline import notebooks as nbs
+from karabakh.pipeline.params import SPECS, check
+from karabakh.pipeline.refresh import VOLATILE_CELL_KEYS, VOLATILE_NB_KEYS
 
 NOTEBOOKS = nbs.discover()
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from karabakh.errors import ParameterError
-from karabakh.params import check
+from karabakh.pipeline.params import check
 
 
 def test_valid_values_are_parsed():

@@ -1,6 +1,7 @@
 """The runner: selection, parameter errors, failures, caching, atomic outputs, the CLI."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,11 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from karabakh import notebooks as nbs
 from karabakh.errors import KarabakhError, ParameterError
 from karabakh.paths import ROOT
-from karabakh.refresh import clean
-from karabakh.runner import parse_assignment, plan, run
+from karabakh.pipeline import notebooks as nbs
+from karabakh.pipeline.presets import parse_assignment
+from karabakh.pipeline.refresh import clean
+from karabakh.pipeline.runner import plan, run
 
 
 def _notebook(path: Path, body: str, params: str = "x = 1") -> Path:
@@ -111,10 +113,12 @@ def test_clean_removes_volatile_metadata():
     assert cleaned.cells[0].metadata == {"tags": ["t"]}
 
 
-def _cli(*args, cwd=ROOT):
+def _cli(*args, cwd=ROOT, build=None):
+    env = {**os.environ, "KARABAKH_BUILD": str(build)} if build else None
     return subprocess.run(
         [sys.executable, "-m", "karabakh", *args],
         cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         timeout=600,
@@ -125,19 +129,21 @@ def _cli(*args, cwd=ROOT):
     "assignment",
     ["as_of=2024-13-45", "as_of=yesterday", "term_years=abc", "term_years=99", "asof=2024-06-30"],
 )
-def test_cli_bad_parameter_is_one_line_and_exit_2(assignment):
-    proc = _cli("run", "01", "-p", assignment, "--name", "should-not-exist")
+def test_cli_bad_parameter_is_one_line_and_exit_2(assignment, tmp_path):
+    proc = _cli("run", "01", "-p", assignment, "--name", "should-not-exist", build=tmp_path)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("karabakh: error:")
     assert assignment.split("=")[0] in lines[0]
-    assert not (ROOT / "build" / "should-not-exist").exists()
+    assert not (tmp_path / "should-not-exist").exists()
 
 
 def test_cli_runs_notebook_01_at_another_date(tmp_path):
-    proc = _cli("run", "01", "-p", "as_of=2024-06-30", "--name", "test-cli-0630", "--force")
+    proc = _cli(
+        "run", "01", "-p", "as_of=2024-06-30", "--name", "test-cli-0630", "--force", build=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr
-    out = ROOT / "build" / "test-cli-0630"
+    out = tmp_path / "test-cli-0630"
     nb = nbformat.read(out / "notebooks" / "01_settlement_and_mandate.ipynb", as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert 'as_of = "2024-06-30"' in injected[0].source
@@ -150,9 +156,9 @@ def test_cli_runs_notebook_01_at_another_date(tmp_path):
 
 
 def test_presets_are_valid_and_match_the_library_dates():
-    from karabakh.asof import ARTICLE_AS_OF, TODAY
-    from karabakh.params import check
-    from karabakh.runner import load_preset
+    from karabakh.evidence.dates import ARTICLE_AS_OF, TODAY
+    from karabakh.pipeline.params import check
+    from karabakh.pipeline.presets import load_preset
 
     assert load_preset("article")["as_of"] == ARTICLE_AS_OF
     assert load_preset("today")["as_of"] == TODAY

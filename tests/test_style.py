@@ -4,7 +4,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from karabakh.style import fingerprint, new  # noqa: E402
+from karabakh.figures.style import fingerprint, new  # noqa: E402
 
 
 def _figure(values):

@@ -1,10 +1,13 @@
-"""Helper library of the Karabakh peacekeeping notebooks.
+"""Helper library of the Karabakh peacekeeping notebooks, in four layers; imports run one way.
 
-One module per job: `paths` (where things live), `data` (load and validate the evidence base),
-`asof` (what was known on a date), `params` (parameter checks), `sources` (citations),
-`mandate` (the mandate clock), `style` (house style and text fingerprints of figures),
-`claims` (verdicts on the article's claims), `runner` (papermill execution), `refresh`
-(stored reference outputs), `site` (HTML pages) and `cli` (the `karabakh` command).
+- `evidence/`: load and validate `data/`, the as-of snapshot (`evidence.at`), citations, spread
+  between sources, provenance audit;
+- `analysis/`: one module per question (claims, mandate, ...), on snapshots and plain values;
+- `figures/`: house style, fingerprints, charts by kind, tables for reading;
+- `pipeline/`: notebook discovery, parameters, presets, runner, refresh, site, command line.
+
+Notebooks and `pipeline/` use `analysis/` and `figures/`, which use `evidence/`; nothing imports
+upward (tests/test_layers.py checks it). `errors` and `paths` serve every layer.
 """
 
 __version__ = "0.1.0"

@@ -1,147 +1,182 @@
-"""Verdicts on the article's claims, computed from what the evidence base holds at `as_of`.
+"""Verdicts on the article's claims: pure judges of small frames, and one shell over a snapshot.
 
 Methods (column `method` of claims.csv):
-- quantity: the claimed number against every source's figure, within `tolerance` percent;
-- ratio: the claimed ratio against the range the two quantities' figures allow, within `tolerance`;
+- quantity: the claimed number against every source's interval (see `evidence.spread`), widened
+  by `tolerance` percent; consistent if every source allows it, "consistent with some sources" if
+  some do, inconsistent if none does;
+- ratio: the claimed ratio against the range the numerator's and denominator's intervals allow
+  (lowest numerator over highest denominator to highest numerator over lowest denominator),
+  within `tolerance` percent; open ends give 0 or infinity, never NaN;
 - date: the claimed date against a recorded event's, statement's or election's date, within
-  `tolerance` days;
-- record: the cited events or statements are on record;
-- assessed: a reasoned verdict recorded in the data, shown once all its sources were public.
+  `tolerance` days (inclusive);
+- record: every cited event or statement is on record;
+- assessed: a reasoned verdict recorded in the data, shown once all its sources were published.
+An unknown method is an error. Only figures whose reference date lies in the claim's window
+[`ref_from`, `ref_to`] (inclusive, either end optional) are compared.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 import pandas as pd
 
-from .asof import as_timestamp
-from .data import load
-from .spread import figures, intervals
+from ..errors import DataError
+from ..evidence import spread
+from ..evidence.dates import day, stamp
+from ..evidence.snapshot import Snapshot
 
 CONSISTENT = "consistent"
 SOME = "consistent with some sources"
 INCONSISTENT = "inconsistent"
 NO_DATA = "no data yet"
 SUPPORTED = "supported"
+METHODS = ("quantity", "ratio", "date", "record", "assessed")
+VERDICT_COLUMNS = ["claim_id", "paragraph", "claim", "method", "claimed", "evidence", "verdict"]
 
 
-def verdicts(as_of, section: str | None = None) -> pd.DataFrame:
-    """One row per claim visible at `as_of` (optionally of one section) with its verdict."""
-    table = load("claims", as_of=as_of)
-    if section is not None:
-        table = table[table["section"] == section]
-    rows = []
-    plain = table.astype(object).where(table.notna(), None)  # NA -> None for plain truth tests
-    for claim in plain.itertuples():
-        verdict, evidence = _judge(claim, as_of)
-        rows.append(
-            {
-                "claim_id": claim.claim_id,
-                "paragraph": claim.paragraph,
-                "claim": claim.claim,
-                "method": claim.method,
-                "claimed": claim.claimed_value or "",
-                "evidence": evidence,
-                "verdict": verdict,
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["claim_id", "paragraph", "claim", "method", "claimed", "evidence", "verdict"]
-    )
-
-
-def _judge(claim, as_of) -> tuple[str, str]:
-    window = (claim.ref_from, claim.ref_to)
-    if claim.method == "quantity":
-        return judge_quantity(
-            float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of, window
-        )
-    if claim.method == "ratio":
-        return judge_ratio(
-            float(claim.claimed_value), claim.check_keys, claim.tolerance, as_of, window
-        )
-    if claim.method == "date":
-        return judge_date(claim.claimed_value, claim.check_keys, claim.tolerance, as_of)
-    if claim.method == "record":
-        return judge_record(claim.check_keys, as_of)
-    return judge_assessed(claim.assessment, claim.source_ids, as_of)
-
-
-def _in_window(obs: pd.DataFrame, window) -> pd.DataFrame:
-    """Figures whose reference date lies in `window` (either end may be missing)."""
-    start, end = window if window else (None, None)
+def in_window(obs: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
+    """Figures whose `ref_date` lies in [start, end]; a missing end is no bound."""
     if start is not None and not pd.isna(start):
-        obs = obs[obs["ref_date"] >= start]
+        obs = obs[obs["ref_date"] >= stamp(start)]
     if end is not None and not pd.isna(end):
-        obs = obs[obs["ref_date"] <= end]
+        obs = obs[obs["ref_date"] <= stamp(end)]
     return obs
 
 
-def judge_quantity(claimed: float, quantities: list[str], tolerance_pct: float, as_of, window=None):
-    """Compare a number with each source's interval, widened by the tolerance."""
-    spans = intervals(_in_window(figures(quantities, as_of), window))
+def describe_figures(spans: pd.DataFrame, publishers: dict[str, str] | None = None) -> str:
+    """Every source's figure: 'Publisher: about 2,000 (2023-10-01); ...' (no min-max summary)."""
+    names = publishers or {}
+    parts = []
+    for r in spans.sort_values(["ref_date", "source_id"]).itertuples():
+        when = f" ({r.ref_date:%Y-%m-%d})" if not pd.isna(r.ref_date) else ""
+        parts.append(f"{names.get(r.source_id, r.source_id)}: {r.figure}{when}")
+    return "; ".join(parts)
+
+
+def judge_quantity(
+    claimed: float, spans: pd.DataFrame, tolerance_pct: float, publishers=None
+) -> tuple[str, str]:
+    """Compare a number with each source's interval widened by `tolerance_pct` percent."""
     if spans.empty:
         return NO_DATA, "no figure reported yet"
-    slack = (tolerance_pct or 0) / 100
-    hits = (spans["low"] * (1 - slack) <= claimed) & (claimed <= spans["high"] * (1 + slack))
+    hits = spread.contains(spans, claimed, tolerance_pct or 0)
     n, k = len(spans), int(hits.sum())
-    evidence = f"{k} of {n} source figures within {tolerance_pct:g}%; " + _range(spans)
+    evidence = f"{k} of {n} figures within {tolerance_pct or 0:g}%: " + describe_figures(
+        spans, publishers
+    )
     if k == n:
         return CONSISTENT, evidence
     return (SOME if k else INCONSISTENT), evidence
 
 
-def _range(spans: pd.DataFrame) -> str:
-    finite = pd.concat([spans["low"], spans["high"]])
-    finite = finite[(finite > 0) & (finite != float("inf"))]
-    return f"sources give {finite.min():,.0f} to {finite.max():,.0f}"
+def _div(a: float, b: float) -> float:
+    """a / b for non-negative bounds: x / 0 is infinity (0 / 0 is 0), x / infinity is 0."""
+    if b == 0:
+        return 0.0 if a == 0 else math.inf
+    if math.isinf(b):
+        return 0.0 if math.isfinite(a) else math.inf
+    return a / b
 
 
-def judge_ratio(claimed: float, quantities: list[str], tolerance_pct: float, as_of, window=None):
-    """Compare a ratio with the range the numerator's and denominator's figures allow."""
-    top, bottom = (intervals(_in_window(figures([q], as_of), window)) for q in quantities)
+def ratio_range(top: pd.DataFrame, bottom: pd.DataFrame) -> tuple[float, float]:
+    """Lowest and highest ratio that the numerator's and denominator's intervals allow."""
+    low = _div(top["low"].min(), bottom["high"].max())
+    high = _div(top["high"].max(), bottom["low"].min())
+    return low, high
+
+
+def judge_ratio(
+    claimed: float, top: pd.DataFrame, bottom: pd.DataFrame, tolerance_pct: float
+) -> tuple[str, str]:
+    """Compare a ratio with the range the two quantities' intervals allow, within tolerance."""
     if top.empty or bottom.empty:
         return NO_DATA, "a figure is not reported yet"
-    finite = bottom["high"].replace(float("inf"), float("nan"))
-    low = top["low"].min() / finite.max()
-    high = top["high"].replace(float("inf"), float("nan")).max() / bottom["low"].clip(1).min()
-    slack = (tolerance_pct or 0) / 100
-    evidence = f"the figures allow {low:,.2f} to {high:,.2f}"
-    ok = low * (1 - slack) <= claimed <= high * (1 + slack)
+    low, high = ratio_range(top, bottom)
+    s = (tolerance_pct or 0) / 100
+    ok = low * (1 - s) <= claimed <= high * (1 + s)
+    evidence = (
+        f"the figures allow {low:,.2f} to {high:,.2f} "
+        f"(numerator: {describe_figures(top)}; denominator: {describe_figures(bottom)})"
+    )
     return (CONSISTENT if ok else INCONSISTENT), evidence
 
 
-def dated_records(as_of) -> pd.Series:
-    """Dates of every event, statement and election on record at `as_of`, by id."""
-    parts = [
-        load("events", as_of=as_of).set_index("event_id")["date"],
-        load("statements", as_of=as_of).set_index("statement_id")["date"],
-        load("elections", as_of=as_of).set_index("election_id")["held_on"],
-    ]
-    return pd.concat(parts)
-
-
-def judge_date(claimed: str, record_ids: list[str], tolerance_days: float, as_of):
-    dates = dated_records(as_of)
+def judge_date(
+    claimed: dt.date | str, dates: pd.Series, record_ids: list[str], tolerance_days: float
+) -> tuple[str, str]:
+    """The claimed day against the first of `record_ids` on record in `dates` (id -> day)."""
     known = [r for r in record_ids if r in dates.index]
     if not known:
         return NO_DATA, "not on record yet"
-    day = dates[known[0]]
-    gap = abs((day - as_timestamp(claimed)).days)
-    evidence = f"on record: {day:%Y-%m-%d} ({gap} day{'' if gap == 1 else 's'} from the claim)"
+    on_record = day(dates[known[0]])
+    gap = abs((on_record - day(claimed)).days)
+    evidence = (
+        f"on record: {on_record:%Y-%m-%d} ({gap} day{'' if gap == 1 else 's'} from the claim)"
+    )
     return (CONSISTENT if gap <= (tolerance_days or 0) else INCONSISTENT), evidence
 
 
-def judge_record(record_ids: list[str], as_of):
-    known = dated_records(as_of).index
+def judge_record(known_ids, record_ids: list[str]) -> tuple[str, str]:
+    """Supported when every one of `record_ids` is among `known_ids`."""
+    known = set(known_ids)
     found = [r for r in record_ids if r in known]
     if len(found) < len(record_ids):
         return NO_DATA, f"{len(found)} of {len(record_ids)} records on file"
     return SUPPORTED, f"on record: {', '.join(found)}"
 
 
-def judge_assessed(assessment: str, source_ids: list[str], as_of):
-    published = load("sources").set_index("source_id").loc[source_ids, "published"]
-    late = published[published > as_timestamp(as_of)]
+def judge_assessed(assessment: str, published: pd.Series, as_of: dt.date | str) -> tuple[str, str]:
+    """The recorded assessment, once every source (its `published` day) is public by `as_of`."""
+    late = published[pd.to_datetime(published) > stamp(as_of)]
     if len(late):
         return NO_DATA, f"rests on {len(late)} source(s) published after as_of"
-    return assessment, f"assessed from {len(source_ids)} source(s)"
+    return assessment, f"assessed from {len(published)} source(s)"
+
+
+def judge(claim, ev: Snapshot, about_pct: float = spread.ABOUT_PCT) -> tuple[str, str]:
+    """The verdict of one claims.csv row (a namedtuple with NA as None) against snapshot `ev`."""
+    keys = claim.check_keys or []
+    if claim.method in ("quantity", "ratio"):
+        obs = in_window(ev.figures(keys), claim.ref_from, claim.ref_to)
+        pubs = dict(zip(obs["source_id"], obs["publisher"], strict=True))
+        if claim.method == "quantity":
+            spans = spread.intervals(obs, about_pct)
+            return judge_quantity(float(claim.claimed_value), spans, claim.tolerance, pubs)
+        top = spread.intervals(obs[obs["quantity"] == keys[0]], about_pct)
+        bottom = spread.intervals(obs[obs["quantity"] == keys[1]], about_pct)
+        return judge_ratio(float(claim.claimed_value), top, bottom, claim.tolerance)
+    if claim.method == "date":
+        return judge_date(claim.claimed_value, ev.dated, keys, claim.tolerance)
+    if claim.method == "record":
+        return judge_record(ev.dated.index, keys)
+    if claim.method == "assessed":
+        published = ev["sources"].set_index("source_id").loc[claim.source_ids, "published"]
+        return judge_assessed(claim.assessment, published, ev.as_of)
+    raise DataError(f"claim {claim.claim_id}: unknown method {claim.method!r}; known: {METHODS}")
+
+
+def verdicts(
+    ev: Snapshot, section: str | None = None, about_pct: float = spread.ABOUT_PCT
+) -> pd.DataFrame:
+    """One row per claim visible in `ev` (optionally of one section) with its verdict."""
+    table = ev["claims"]
+    if section is not None:
+        table = table[table["section"] == section]
+    plain = table.astype(object).where(table.notna(), None)  # NA -> None for plain truth tests
+    rows = []
+    for claim in plain.itertuples():
+        verdict, evidence = judge(claim, ev, about_pct)
+        rows.append(
+            [
+                claim.claim_id,
+                claim.paragraph,
+                claim.claim,
+                claim.method,
+                claim.claimed_value or "",
+                evidence,
+                verdict,
+            ]
+        )
+    return pd.DataFrame(rows, columns=VERDICT_COLUMNS)

@@ -3,6 +3,8 @@
 Point 4 of the 10 November 2020 statement sets a first term with automatic renewals unless a party
 gives notice a set number of months before expiry. The lengths are parameters, so a seminar can ask
 what a different rule would have meant; the notebooks compare the defaults with the sourced text.
+Everything here is pure date arithmetic on the values and frames it is given; days are calendar
+days, and `end` is the first day after a period (the next period's `start`).
 """
 
 from __future__ import annotations
@@ -71,16 +73,14 @@ RULE_QUANTITIES = {
 }
 
 
-def sourced_rule(as_of) -> pd.DataFrame:
-    """The sourced figures for the term, renewal and notice, one row per source."""
-    from .spread import figures  # local: keeps this module usable without the data package
-
-    obs = figures(list(RULE_QUANTITIES.values()), as_of)
-    return obs[["quantity", "value", "qualifier", "publisher", "origin_country", "source_id"]]
+RULE_COLUMNS = ["quantity", "value", "qualifier", "publisher", "origin_country", "source_id"]
 
 
 def compare(rule: pd.DataFrame, **chosen: int) -> list[str]:
-    """One line per clock parameter: the value chosen against what the sources report."""
+    """One line per clock parameter: the value chosen against what the sources report.
+
+    `rule` holds the figures of RULE_QUANTITIES (columns quantity, value), one row per source.
+    """
     lines = []
     for name, quantity in RULE_QUANTITIES.items():
         values = sorted(set(rule.loc[rule["quantity"] == quantity, "value"].astype(int)))

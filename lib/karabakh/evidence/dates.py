@@ -1,10 +1,8 @@
-"""What could be known on a date: hide rows reported after `as_of`.
-
-The article's vantage date (ARTICLE_AS_OF) is the default of every notebook, so that a default
-run shows what its author could know; a later `as_of` shows what happened next.
-"""
+"""The project's fixed dates and the one way a date is read (`day`), so `as_of` has one type."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 
@@ -12,20 +10,24 @@ import pandas as pd
 # ministry's 6 Nov 2023 report of a completed rotation with equipment sent home for repair.
 # Its publication date was not found; see data/README.md.
 ARTICLE_AS_OF = "2023-11-06"
-# The fixed "today" of the `today` preset, so that reruns give the same bytes.
+# The fixed "today" of the `today` preset: the day the evidence base was last extended. It is a
+# constant, not the clock, so that reruns on any later day give the same bytes.
 TODAY = "2026-11-27"
+# The trilateral statement; nothing in the notebooks is earlier.
+EARLIEST = "2020-11-10"
 
 
-def as_timestamp(value: str | pd.Timestamp) -> pd.Timestamp:
-    return value if isinstance(value, pd.Timestamp) else pd.Timestamp(str(value))
+def day(value: str | dt.date | pd.Timestamp) -> dt.date:
+    """`value` (ISO text, a date or a timestamp) as a `datetime.date`; ValueError otherwise."""
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
-def visible(frame: pd.DataFrame, as_of: str | pd.Timestamp, field: str | None) -> pd.DataFrame:
-    """Rows of `frame` whose `field` (the date they became public) is on or before `as_of`.
-
-    A table without an as-of field (for example `sources` or `places`) is returned whole.
-    """
-    if not field:
-        return frame
-    cutoff = as_timestamp(as_of)
-    return frame[frame[field].notna() & (frame[field] <= cutoff)]
+def stamp(value: str | dt.date | pd.Timestamp) -> pd.Timestamp:
+    """`value` as a midnight pandas Timestamp, for comparison with date columns."""
+    return pd.Timestamp(day(value))

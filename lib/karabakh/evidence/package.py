@@ -1,9 +1,13 @@
 """Load the evidence base in `data/` as typed pandas DataFrames, validated against datapackage.json.
 
-The descriptor `data/datapackage.json` is the single source of truth for every table's columns,
-types, keys and foreign keys. `load(name)` reads one CSV, checks it against that schema and the
-`sources` table, and returns it typed; `load(name, as_of=...)` also hides rows reported after
-`as_of` (see `karabakh.asof`). Every problem raises `DataError` naming file, row and column.
+The descriptor `data/datapackage.json` is a standard Frictionless data package (`frictionless
+validate` accepts it) and the single source of truth for every table's columns, types, keys and
+foreign keys. Two checks the standard lacks are custom properties that this loader enforces:
+`karabakh:itemPattern` on a list field (every item must match) and `karabakh:listForeignKeys` on a
+schema (every item of a list column must be a key of the referenced table). The loader honours
+every constraint it meets and refuses one it does not know. Every problem raises `DataError`
+naming file, row and column. Notebooks do not call this module: they take a snapshot
+(`karabakh.evidence.at`).
 """
 
 from __future__ import annotations
@@ -15,11 +19,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import asof as _asof
-from .errors import DataError
-from .paths import DATA
+from ..errors import DataError
+from ..paths import DATA
 
 DESCRIPTOR = "datapackage.json"
+ITEM_PATTERN = "karabakh:itemPattern"  # custom: every item of a list field matches this pattern
+LIST_FKS = "karabakh:listForeignKeys"  # custom: foreign keys whose field is a list column
+KNOWN_CONSTRAINTS = {
+    "required",
+    "unique",
+    "enum",
+    "pattern",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -48,12 +63,12 @@ def table_names(data_dir: Path = DATA) -> list[str]:
     return [r["name"] for r in descriptor(data_dir)["resources"]]
 
 
-def load(name: str, as_of: str | pd.Timestamp | None = None, data_dir: Path = DATA) -> pd.DataFrame:
-    """Table `name`, typed and validated; with `as_of`, only rows reported by that date."""
-    frame = _load_checked(name, Path(data_dir))
-    if as_of is not None:
-        frame = _asof.visible(frame, as_of, resource(name, data_dir).get("asOfField"))
-    return frame.reset_index(drop=True)
+LOADS = {"validated": 0}  # how often a CSV was read and validated (for the architecture note)
+
+
+def load(name: str, data_dir: Path = DATA) -> pd.DataFrame:
+    """Table `name`, typed and validated against the descriptor (a copy; all rows)."""
+    return _load_checked(name, Path(data_dir)).reset_index(drop=True)
 
 
 def validate_package(data_dir: Path = DATA) -> dict[str, pd.DataFrame]:
@@ -79,6 +94,7 @@ def _cached(name: str, data_dir: str, _stamp: tuple) -> pd.DataFrame:
 
 
 def _validated(name: str, data_dir: Path) -> pd.DataFrame:
+    LOADS["validated"] += 1
     res = resource(name, data_dir)
     path = data_dir / res["path"]
     if not path.exists():
@@ -89,8 +105,11 @@ def _validated(name: str, data_dir: Path) -> pd.DataFrame:
     frame = pd.DataFrame(index=raw.index)
     for field in fields:
         frame[field["name"]] = _typed(res["path"], raw[field["name"]], field)
+    for field in fields:
+        if field.get("constraints", {}).get("unique"):
+            _check_primary_key(res["path"], frame, field["name"])
     _check_primary_key(res["path"], frame, res["schema"].get("primaryKey"))
-    for fk in res["schema"].get("foreignKeys", []):
+    for fk in res["schema"].get("foreignKeys", []) + res["schema"].get(LIST_FKS, []):
         _check_foreign_key(res["path"], frame, fk, data_dir, name)
     return frame
 
@@ -112,7 +131,20 @@ def _where(file: str, row: int, column: str) -> str:
 
 def _typed(file: str, values: pd.Series, field: dict) -> pd.Series:
     name, kind = field["name"], field.get("type", "string")
-    cons = field.get("constraints", {})
+    cons = dict(field.get("constraints", {}))
+    unknown = sorted(set(cons) - KNOWN_CONSTRAINTS)
+    if unknown:
+        raise DataError(
+            f"{DESCRIPTOR}: field {name!r} of {file} has constraint {unknown[0]!r}, which this "
+            f"loader does not enforce; known: {', '.join(sorted(KNOWN_CONSTRAINTS))}"
+        )
+    if kind == "list" and "pattern" in cons:
+        raise DataError(
+            f"{DESCRIPTOR}: list field {name!r} of {file} has 'pattern', which the standard does "
+            f"not allow on lists; write it as {ITEM_PATTERN!r}"
+        )
+    if ITEM_PATTERN in field:
+        cons["pattern"] = field[ITEM_PATTERN]
     out = []
     for row, text in values.items():
         text = text.strip()
@@ -163,6 +195,16 @@ def _parse(file: str, row: int, name: str, kind: str, text: str, field: dict):
 
 def _check_constraints(file: str, row: int, name: str, value, cons: dict) -> None:
     items = value if isinstance(value, list) else [value]
+    if isinstance(value, list | str):
+        size = len(value)
+        if "minLength" in cons and size < cons["minLength"]:
+            raise DataError(
+                f"{_where(file, row, name)}: length {size} is below {cons['minLength']}"
+            )
+        if "maxLength" in cons and size > cons["maxLength"]:
+            raise DataError(
+                f"{_where(file, row, name)}: length {size} is above {cons['maxLength']}"
+            )
     for item in items:
         problem = None
         if "enum" in cons and item not in cons["enum"]:

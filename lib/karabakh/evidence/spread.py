@@ -1,7 +1,21 @@
-"""What the sources say about one quantity: every source's figure, and the spread between them.
+"""What the sources say about one quantity: each figure as an interval, and the spread between them.
 
 Where sources disagree the evidence base keeps one row per source; these functions show all of
-them side by side and never pick one.
+them side by side and never pick one. Each qualifier turns a reported figure v into an interval
+of values the source allows (documented in data/README.md, "Qualifiers"):
+
+| qualifier   | interval                     |
+|-------------|------------------------------|
+| exact       | [v, v]                       |
+| about       | [v(1-b), v(1+b)], b = `about_pct` / 100 (default ABOUT_PCT) |
+| at_least    | [v, inf)                     |
+| more_than   | (v, inf)                     |
+| up_to       | [0, v]                       |
+| fewer_than  | [0, v)                       |
+| range_low + range_high | [low, high] of one source and reference date |
+| a lone range end        | [low, inf) or [0, high]      |
+
+All functions here are pure: they take frames, not dates or files.
 """
 
 from __future__ import annotations
@@ -10,62 +24,139 @@ import math
 
 import pandas as pd
 
-from .data import load
+from ..errors import DataError
 
-# How each qualifier turns a figure into an interval of values the source allows.
-_LOW_HIGH = {
-    "exact": (1.0, 1.0),
-    "about": (1.0, 1.0),
-    "at_least": (1.0, math.inf),
-    "more_than": (1.0, math.inf),
-    "up_to": (0.0, 1.0),
-    "fewer_than": (0.0, 1.0),
+# "About X" in a news report or an official's remark usually rounds to X's last significant digit;
+# 5 % covers rounding of two-significant-digit figures ("about 24 hours" -> 22.8..25.2 h,
+# "about 2,000" -> 1,900..2,100). A parameter wherever it matters, so the choice is visible.
+ABOUT_PCT = 5.0
+
+COLUMNS = ["quantity", "source_id", "ref_date", "low", "high", "low_open", "high_open", "figure"]
+
+
+def interval(value: float, qualifier: str, about_pct: float = ABOUT_PCT) -> tuple:
+    """(low, high, low_open, high_open) that a figure `value` with `qualifier` allows."""
+    b = about_pct / 100
+    if qualifier == "exact":
+        return value, value, False, False
+    if qualifier == "about":
+        return value * (1 - b), value * (1 + b), False, False
+    if qualifier == "at_least":
+        return value, math.inf, False, True
+    if qualifier == "more_than":
+        return value, math.inf, True, True
+    if qualifier == "up_to":
+        return 0.0, value, False, False
+    if qualifier == "fewer_than":
+        return 0.0, value, False, True
+    if qualifier == "range_low":
+        return value, math.inf, False, True
+    if qualifier == "range_high":
+        return 0.0, value, False, False
+    raise DataError(
+        f"unknown qualifier {qualifier!r}; known: exact, about, at_least, more_than, up_to, "
+        "fewer_than, range_low, range_high"
+    )
+
+
+WORDS = {
+    "exact": "",
+    "about": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "fewer_than": "fewer than ",
 }
 
 
-def figures(quantities: list[str], as_of) -> pd.DataFrame:
-    """Every visible figure of `quantities`, with its source's publisher and origin."""
-    obs = load("observations", as_of=as_of)
-    obs = obs[obs["quantity"].isin(quantities)]
-    src = load("sources")[["source_id", "publisher", "origin_type", "origin_country"]]
-    out = obs.merge(src, on="source_id", how="left")
-    return out.sort_values(["quantity", "ref_date", "value", "source_id"]).reset_index(drop=True)
+def intervals(obs: pd.DataFrame, about_pct: float = ABOUT_PCT) -> pd.DataFrame:
+    """One interval per source and reference date; a range's two ends make one interval.
 
-
-def intervals(obs: pd.DataFrame) -> pd.DataFrame:
-    """One interval [low, high] per source and reference date (ranges are joined)."""
+    `obs` needs columns quantity, source_id, ref_date, value, qualifier. Column `figure` is the
+    source's figure in words ("about 2,000", "1,000 to 1,200").
+    """
     rows = []
-    for (quantity, source, ref), group in obs.groupby(["quantity", "source_id", "ref_date"]):
-        lows, highs = [], []
-        for r in group.itertuples():
-            if r.qualifier == "range_low":
-                lows.append(r.value)
-            elif r.qualifier == "range_high":
-                highs.append(r.value)
-            else:
-                lo, hi = _LOW_HIGH[r.qualifier]
-                lows.append(r.value * lo)
-                highs.append(r.value * hi)
-        low = min(lows) if lows else 0.0
-        high = max(highs) if highs else math.inf
-        rows.append(
-            {"quantity": quantity, "source_id": source, "ref_date": ref, "low": low, "high": high}
+    keys = ["quantity", "source_id", "ref_date"]
+    for (quantity, source, ref), group in obs.groupby(keys, sort=True, dropna=False):
+        quals = list(group["qualifier"])
+        values = list(group["value"])
+        if {"range_low", "range_high"} <= set(quals):
+            lo = min(v for v, q in zip(values, quals, strict=True) if q == "range_low")
+            hi = max(v for v, q in zip(values, quals, strict=True) if q == "range_high")
+            rows.append([quantity, source, ref, lo, hi, False, False, f"{lo:,.6g} to {hi:,.6g}"])
+            quals_values = [
+                (v, q) for v, q in zip(values, quals, strict=True) if not q.startswith("range")
+            ]
+        else:
+            quals_values = list(zip(values, quals, strict=True))
+        for v, q in quals_values:
+            lo, hi, lo_open, hi_open = interval(v, q, about_pct)
+            word = WORDS.get(q, "from " if q == "range_low" else "up to ")
+            rows.append([quantity, source, ref, lo, hi, lo_open, hi_open, f"{word}{v:,.6g}"])
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def contains(spans: pd.DataFrame, value: float, slack_pct: float = 0.0) -> pd.Series:
+    """Whether each interval of `spans`, widened by `slack_pct` percent at both ends, holds value.
+
+    The widening multiplies the bounds (low * (1 - s), high * (1 + s)); open ends stay open, so
+    "more than 50" does not hold 50 unless a tolerance widens it.
+    """
+    s = slack_pct / 100
+    low = spans["low"] * (1 - s)
+    high = spans["high"] * (1 + s)
+    above = (value > low) | ((value == low) & ~(spans["low_open"] & (s == 0)))
+    below = (value < high) | ((value == high) & ~(spans["high_open"] & (s == 0)))
+    return above & below
+
+
+def summary(spans: pd.DataFrame) -> pd.DataFrame:
+    """Per quantity: sources, reference dates, the range of figures, and two kinds of spread.
+
+    `disagreement_pct` is the widest gap between sources that refer to the same date (the
+    largest finite bound over the smallest positive one, minus 1); `change_pct` is the change of
+    the midpoint of all sources' figures from the first reference date to the last. A figure
+    that only rose over time therefore shows change, not disagreement.
+    """
+    cols = ["quantity", "sources", "first_ref", "last_ref", "lowest", "highest"]
+    cols += ["disagreement_pct", "change_pct"]
+    rows = []
+    for quantity, part in spans.groupby("quantity", sort=True):
+        finite = _finite(part)
+        same_day = [_gap(day_part) for _, day_part in part.groupby("ref_date")]
+        by_day = part.groupby("ref_date").apply(_mid, include_groups=False).dropna()
+        change = (
+            round((by_day.iloc[-1] / by_day.iloc[0] - 1) * 100, 1)
+            if len(by_day) > 1 and by_day.iloc[0] > 0
+            else 0.0
         )
-    return pd.DataFrame(rows, columns=["quantity", "source_id", "ref_date", "low", "high"])
+        rows.append(
+            [
+                quantity,
+                part["source_id"].nunique(),
+                part["ref_date"].min(),
+                part["ref_date"].max(),
+                min(finite) if finite else math.nan,
+                max(finite) if finite else math.nan,
+                max(same_day),
+                change,
+            ]
+        )
+    return pd.DataFrame(rows, columns=cols)
 
 
-def summary(quantities: list[str], as_of) -> pd.DataFrame:
-    """Per quantity: how many sources, the lowest and highest figure, and the spread."""
-    obs = figures(quantities, as_of)
-    if obs.empty:
-        return pd.DataFrame(columns=["quantity", "sources", "lowest", "highest", "spread_pct"])
-    grouped = obs.groupby("quantity")
-    out = pd.DataFrame(
-        {
-            "sources": grouped["source_id"].nunique(),
-            "lowest": grouped["value"].min(),
-            "highest": grouped["value"].max(),
-        }
-    )
-    out["spread_pct"] = ((out["highest"] - out["lowest"]) / out["lowest"] * 100).round(1)
-    return out.reset_index()
+def _finite(part: pd.DataFrame) -> list[float]:
+    values = list(part["low"]) + list(part["high"])
+    return [v for v in values if v > 0 and math.isfinite(v)]
+
+
+def _gap(part: pd.DataFrame) -> float:
+    finite = _finite(part)
+    if part["source_id"].nunique() < 2 or not finite:
+        return 0.0
+    return round((max(finite) / min(finite) - 1) * 100, 1)
+
+
+def _mid(part: pd.DataFrame) -> float:
+    finite = _finite(part)
+    return (min(finite) + max(finite)) / 2 if finite else math.nan

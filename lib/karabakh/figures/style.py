@@ -19,8 +19,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .sources import source_line
-
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 # Paired with the colours so that a black-and-white print still separates the series.
@@ -57,14 +55,14 @@ def new(title: str, figsize: tuple[float, float] | None = None) -> tuple[Figure,
     return fig, ax
 
 
-def finish(fig: Figure, source_ids: Iterable[str], note: str = "") -> None:
-    """Add the source line under `fig` and print its fingerprint.
+def finish(fig: Figure, source_ids: Iterable[str], ev, note: str = "") -> None:
+    """Add the source line under `fig` (citations from snapshot `ev`) and print its fingerprint.
 
     Returns nothing on purpose: a returned value would be displayed by the kernel unless the cell
     ends with `;`, and nbval's kernel (history disabled) ignores that semicolon.
     """
     ids = sorted(set(source_ids))
-    footer = source_line(ids) + (f". {note}" if note else "")
+    footer = ev.source_line(ids) + (f". {note}" if note else "")
     width = int(fig.get_figwidth() * 16)  # characters of 7-point text per line, with a margin
     lines = textwrap.wrap(footer, width)
     fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, va="bottom", color="#333333")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .errors import KarabakhError
+from ..errors import KarabakhError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,10 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args) -> int:
     if args.command == "run":
-        from .runner import load_preset, parse_assignment, run
+        from .presets import assignments, load_preset
+        from .runner import run
 
         given = load_preset(args.preset) if args.preset else {}
-        given.update(parse_assignment(a) for a in args.param)
+        given.update(assignments(args.param))
         if args.jobs is not None and args.jobs < 1:
             raise KarabakhError(f"--jobs {args.jobs}: give 1 or more")
         out, results = run(
@@ -90,7 +91,7 @@ def _dispatch(args) -> int:
             print(f"{name}: {spec.help}; {spec.allowed()}")
         return 0
     if args.command == "validate":
-        from .data import validate_package
+        from ..evidence.package import validate_package
 
         tables = validate_package()
         print(", ".join(f"{k}: {len(v)} rows" for k, v in tables.items()))

@@ -6,8 +6,8 @@ import ast
 import json
 from pathlib import Path
 
-from .errors import KarabakhError
-from .paths import NOTEBOOKS
+from ..errors import KarabakhError
+from ..paths import NOTEBOOKS
 
 
 def discover(folder: Path = NOTEBOOKS) -> list[Path]:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from .errors import ParameterError
+from ..errors import ParameterError
 
 EARLIEST = dt.date(2020, 11, 10)  # the trilateral statement; nothing in the notebooks is earlier
 
@@ -27,7 +27,7 @@ class Spec:
 
     def allowed(self) -> str:
         if self.kind == "date":
-            high = self.high or "today"
+            high = self.high or f"today ({dt.date.today()})"
             return f"a date YYYY-MM-DD from {self.low} to {high}"
         if self.choices:
             return "one of " + ", ".join(repr(c) for c in self.choices)
@@ -49,6 +49,9 @@ SPECS: dict[str, Spec] = {
     "renewal_years": Spec(int, 1, 20, help="length of each automatic renewal in years"),
     "notice_months": Spec(int, 0, 24, help="months before expiry by which a party must object"),
     "renewals_shown": Spec(int, 0, 5, help="automatic renewals drawn on the mandate clock"),
+    "about_pct": Spec(
+        float, 0.0, 50.0, help="band in percent around a figure a source gives as 'about X'"
+    ),
 }
 
 

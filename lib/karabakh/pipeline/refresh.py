@@ -7,13 +7,13 @@ refresh of an unchanged project leaves `git status` clean. This is the only code
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import nbformat
 
-from .errors import KarabakhError
-from .paths import BUILD, NOTEBOOKS
+from ..errors import KarabakhError
+from ..paths import BUILD, NOTEBOOKS
+from .atomic import write_atomic
 from .runner import run
 
 VOLATILE_CELL_KEYS = ("papermill", "execution", "collapsed", "scrolled")
@@ -44,9 +44,7 @@ def refresh(selectors: list[str] | None = None, jobs: int | None = None, echo=pr
         target = NOTEBOOKS / f"{res.notebook}.ipynb"
         text = nbformat.writes(nb) + "\n"
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, target)
+            write_atomic(target, text)
             written.append(target)
     echo(
         f"refreshed {len(written)} of {len(results)} notebooks in {NOTEBOOKS.name}/ "

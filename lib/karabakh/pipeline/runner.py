@@ -6,7 +6,6 @@ both produce the same outputs. Nothing here writes into `notebooks/`; see `karab
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -16,12 +15,12 @@ from dataclasses import asdict, dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-import yaml
-
+from ..errors import ParameterError
+from ..paths import BUILD, DATA, LIB, NOTEBOOKS, ROOT
 from . import notebooks as nbs
 from . import params as _params
-from .errors import KarabakhError, ParameterError
-from .paths import BUILD, DATA, LIB, NOTEBOOKS, PARAMS, ROOT
+from .atomic import write_atomic
+from .presets import load_preset
 
 KERNEL = "python3"
 
@@ -35,37 +34,6 @@ class Result:
     error: str = ""
 
 
-def load_preset(name: str, folder: Path = PARAMS) -> dict:
-    """Parameters of preset `name` (params/NAME.yaml)."""
-    path = Path(folder) / f"{name}.yaml"
-    if not path.exists():
-        known = ", ".join(sorted(p.stem for p in Path(folder).glob("*.yaml")))
-        raise KarabakhError(f"no preset {name!r}; presets: {known}")
-    values = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(values, dict):
-        raise KarabakhError(f"{path.name}: a preset is a mapping of parameter: value")
-    return {k: _plain(v) for k, v in values.items() if k != "description"}
-
-
-def _plain(value):
-    """YAML reads 2024-06-30 as a date; notebooks take dates as ISO text."""
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def parse_assignment(text: str) -> tuple[str, object]:
-    """`name=value` from the command line; the value is read as YAML (numbers, booleans, text)."""
-    if "=" not in text:
-        raise ParameterError(f"-p {text!r}: write -p name=value")
-    name, raw = text.split("=", 1)
-    try:
-        value = yaml.safe_load(raw) if raw.strip() else ""
-    except (yaml.YAMLError, ValueError):  # e.g. 2024-13-45 fails inside the date parser
-        value = raw
-    if not isinstance(value, str | int | float | bool):
-        value = raw  # dates and anything else stay text; params.check decides
-    return name.strip(), value
-
-
 def plan(paths: list[Path], given: dict) -> dict[Path, dict]:
     """Per notebook, the given parameters it declares; unknown names and bad values raise."""
     declared = {p: nbs.parameters(p) for p in paths}
@@ -77,18 +45,28 @@ def plan(paths: list[Path], given: dict) -> dict[Path, dict]:
     return {p: {k: v for k, v in given.items() if k in declared[p]} for p in paths}
 
 
-def input_key(path: Path, parameters: dict) -> str:
-    """Hash of everything a notebook's outputs depend on: itself, its parameters, data, library."""
+PINS = (ROOT / "requirements.txt", ROOT / "constraints.txt")
+
+
+def input_key(
+    path: Path, parameters: dict, folders: tuple[Path, ...] = (DATA, LIB), pins=PINS
+) -> str:
+    """Hash of everything a notebook's outputs depend on.
+
+    The notebook file, its parameters, every file under `folders` (the data package and the
+    library: every notebook reads the whole snapshot, so each depends on all of `data/`) and the
+    pinned package versions. A change of one notebook or of its parameters changes only its key.
+    """
     digest = hashlib.sha256()
-    digest.update(path.read_bytes())
+    digest.update(Path(path).read_bytes())
     digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
-    for folder in (DATA, LIB):
-        for file in sorted(folder.rglob("*")):
+    for folder in folders:
+        for file in sorted(Path(folder).rglob("*")):
             if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(ROOT)).encode())
+                digest.update(str(file.relative_to(folder)).encode())
                 digest.update(file.read_bytes())
-    for name in ("requirements.txt", "constraints.txt"):
-        digest.update((ROOT / name).read_bytes())
+    for pin in pins:
+        digest.update(Path(pin).read_bytes())
     return digest.hexdigest()
 
 
@@ -112,6 +90,7 @@ def run(
     html: bool = True,
     echo=print,
     folder: Path = NOTEBOOKS,
+    inputs: tuple[Path, ...] = (DATA, LIB),
 ) -> tuple[Path, list[Result]]:
     """Execute the selected notebooks into build/<name>/; return the run folder and results.
 
@@ -128,7 +107,7 @@ def run(
 
     todo, results = [], []
     for path in paths:
-        key = input_key(path, per_nb[path])
+        key = input_key(path, per_nb[path], inputs)
         out = out_dir / "notebooks" / path.name
         old = records.get(path.stem, {})
         if not force and old.get("key") == key and old.get("status") == "ran" and out.exists():
@@ -146,11 +125,9 @@ def run(
         line = f"[{len(results)}/{total}] {res.notebook:<40} {res.status:<6} {res.seconds:6.1f} s"
         echo(line + (f"  {res.error}" if res.error else ""))
         records[res.notebook] = {**asdict(res), "key": keys[res.notebook]}
-        _write_atomic(
-            manifest_path,
-            json.dumps(
-                {"parameters": given, "notebooks": records}, indent=1, sort_keys=True, default=str
-            ),
+        manifest = {"parameters": given, "notebooks": records}
+        write_atomic(
+            manifest_path, json.dumps(manifest, indent=1, sort_keys=True, default=str) + "\n"
         )
     if html:
         from .site import build_site
@@ -208,9 +185,3 @@ def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) 
         )
     os.replace(tmp, out)
     return Result(path.stem, "ran", time.perf_counter() - start, str(out))
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    os.replace(tmp, path)
