@@ -8,9 +8,11 @@ text, and the stored-output regression test fails.
 from __future__ import annotations
 
 import hashlib
+import os
 import numbers
 import textwrap
 from collections.abc import Iterable
+from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -55,8 +57,11 @@ def new(title: str, figsize: tuple[float, float] | None = None) -> tuple[Figure,
     return fig, ax
 
 
-def finish(fig: Figure, source_ids: Iterable[str], ev, note: str = "") -> None:
+def finish(fig: Figure, source_ids: Iterable[str], ev, note: str = "", name: str = "") -> None:
     """Add the source line under `fig` (citations from snapshot `ev`) and print its fingerprint.
+
+    With `name` (a stable file name, e.g. "contingent-size") and the environment variable
+    KARABAKH_FIGURES_DIR set (the runner sets it), the figure is also saved there as PNG and SVG.
 
     Returns nothing on purpose: a returned value would be displayed by the kernel unless the cell
     ends with `;`, and nbval's kernel (history disabled) ignores that semicolon.
@@ -67,7 +72,21 @@ def finish(fig: Figure, source_ids: Iterable[str], ev, note: str = "") -> None:
     lines = textwrap.wrap(footer, width)
     fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, va="bottom", color="#333333")
     fig.tight_layout(rect=(0, 0.03 + 0.035 * len(lines), 1, 1))
+    if name and os.environ.get(FIGURES_ENV):
+        save(fig, Path(os.environ[FIGURES_ENV]), name)
     print(fingerprint(fig, ids))
+
+
+FIGURES_ENV = "KARABAKH_FIGURES_DIR"
+
+
+def save(fig: Figure, folder: Path, name: str) -> list[Path]:
+    """Write `fig` as folder/NAME.png and folder/NAME.svg, with no date or software stamps."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    fig.savefig(paths[0], metadata={"Software": None})
+    fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    return paths
 
 
 def fingerprint(fig: Figure, source_ids: Iterable[str] = ()) -> str:
