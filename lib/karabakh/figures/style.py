@@ -8,8 +8,8 @@ text, and the stored-output regression test fails.
 from __future__ import annotations
 
 import hashlib
-import os
 import numbers
+import os
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
