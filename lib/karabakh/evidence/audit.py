@@ -14,8 +14,11 @@ Relay-date rule
     1. it cites exactly one source (``source_ids`` has one id; observations always cite one);
     2. that source is a relay;
     3. the row's date equals that source's ``published`` date;
-    4. the row is not in the audited exception list (``data/audit_exceptions.csv``: table, row id
-       and the reason the date was verified to be right).
+    4. the row is not excused by the audit register (``data/audit_exceptions.csv``: table, row id,
+       status and reason). Status ``verified`` (re-read; the reason says what the page shows),
+       ``dateline_recorded`` (the copy carries the original's dateline, equal to ``published``) and
+       ``undated_page`` (the page shows no date; ``published`` was set from the event in its text)
+       excuse a row; ``open`` (registered, not yet re-read) does not.
 
     Such a row may carry the relay's publication day instead of the day the thing was said,
     happened or was measured; each hit is re-read and either corrected or listed as an exception.
@@ -168,7 +171,10 @@ def relay_date_hits(
     relays = set(src.index[src["relay"].str.lower() == "true"])
     excused = set()
     if exceptions is not None and len(exceptions):
-        excused = set(zip(exceptions["table"], exceptions["row_id"]))
+        ok = exceptions
+        if "status" in exceptions:
+            ok = exceptions[exceptions["status"] != "open"]
+        excused = set(zip(ok["table"], ok["row_id"], strict=True))
     out = []
     for table, frame in tables.items():
         date_col, id_col = DATED_TABLES[table], ID_COLUMNS[table]
@@ -198,7 +204,7 @@ def relay_only_rows(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) -> p
 
 
 def exception_problems(tables: dict[str, pd.DataFrame], exceptions: pd.DataFrame) -> list[str]:
-    """Exceptions that name no existing row or give no reason."""
+    """Register entries that name no existing row, give no reason, or no longer match a hit."""
     problems = []
     for _, ex in exceptions.iterrows():
         frame = tables.get(ex["table"])
@@ -207,6 +213,29 @@ def exception_problems(tables: dict[str, pd.DataFrame], exceptions: pd.DataFrame
         if not ex.get("reason", "").strip():
             problems.append(f"{ex['table']} {ex['row_id']}: no reason given")
     return problems
+
+
+def unregistered_hits(
+    tables: dict[str, pd.DataFrame], sources: pd.DataFrame, exceptions: pd.DataFrame
+) -> pd.DataFrame:
+    """Relay-date hits that the register does not list at all (not even as open)."""
+    hits = relay_date_hits(tables, sources, None)
+    listed = set(zip(exceptions["table"], exceptions["row_id"], strict=True))
+    keep = [(t, r) not in listed for t, r in zip(hits["table"], hits["row_id"], strict=True)]
+    return hits[keep].reset_index(drop=True)
+
+
+def stale_entries(
+    tables: dict[str, pd.DataFrame], sources: pd.DataFrame, exceptions: pd.DataFrame
+) -> list[tuple[str, str]]:
+    """Register entries for rows that are no longer hits (fixed rows should leave the register)."""
+    hits = relay_date_hits(tables, sources, None)
+    now = set(zip(hits["table"], hits["row_id"], strict=True))
+    return [
+        (t, r)
+        for t, r in zip(exceptions["table"], exceptions["row_id"], strict=True)
+        if (t, r) not in now
+    ]
 
 
 def host(url: str) -> str:
@@ -316,5 +345,7 @@ def run(data_dir: Path | str) -> dict[str, object]:
         "relay_date_hits": relay_date_hits(dated, t["sources"], t["audit_exceptions"]),
         "relay_only_unmarked": relay_only_rows(dated, t["sources"]),
         "exception_problems": exception_problems(dated, t["audit_exceptions"]),
+        "unregistered_hits": unregistered_hits(dated, t["sources"], t["audit_exceptions"]),
+        "stale_entries": stale_entries(dated, t["sources"], t["audit_exceptions"]),
         "publisher_problems": publisher_problems(t["sources"], t["publishers"]),
     }
