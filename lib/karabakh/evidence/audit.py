@@ -14,7 +14,7 @@ Relay-date rule
     1. it cites exactly one source (``source_ids`` has one id; observations always cite one);
     2. that source is a relay;
     3. the row's date equals that source's ``published`` date;
-    4. the row is not excused by the audit register (``data/audit_exceptions.csv``: table, row id,
+    4. the row is not excused by the register (``data/relay_date_register.csv``: table, row id,
        status and reason). Status ``verified`` (re-read; the reason says what the page shows),
        ``dateline_recorded`` (the copy carries the original's dateline, equal to ``published``) and
        ``undated_page`` (the page shows no date; ``published`` was set from the event in its text)
@@ -333,7 +333,7 @@ def overlap_hits(texts: pd.DataFrame, excerpts: pd.DataFrame, n: int = 8) -> pd.
 
 def load_all(data_dir: Path | str) -> dict[str, pd.DataFrame]:
     """The tables the audit reads: sources, publishers, the dated tables and the exceptions."""
-    names = ["sources", "publishers", *DATED_TABLES, "audit_exceptions"]
+    names = ["sources", "publishers", *DATED_TABLES, "relay_date_register"]
     return {name: read_table(data_dir, name) for name in names}
 
 
@@ -342,10 +342,10 @@ def run(data_dir: Path | str) -> dict[str, object]:
     t = load_all(data_dir)
     dated = {k: t[k] for k in DATED_TABLES}
     return {
-        "relay_date_hits": relay_date_hits(dated, t["sources"], t["audit_exceptions"]),
+        "relay_date_hits": relay_date_hits(dated, t["sources"], t["relay_date_register"]),
         "relay_only_unmarked": relay_only_rows(dated, t["sources"]),
-        "exception_problems": exception_problems(dated, t["audit_exceptions"]),
-        "unregistered_hits": unregistered_hits(dated, t["sources"], t["audit_exceptions"]),
-        "stale_entries": stale_entries(dated, t["sources"], t["audit_exceptions"]),
+        "exception_problems": exception_problems(dated, t["relay_date_register"]),
+        "unregistered_hits": unregistered_hits(dated, t["sources"], t["relay_date_register"]),
+        "stale_entries": stale_entries(dated, t["sources"], t["relay_date_register"]),
         "publisher_problems": publisher_problems(t["sources"], t["publishers"]),
     }
