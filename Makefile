@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint unit nbval lab refresh bench site clean constraints
+.PHONY: mutate run test lint unit nbval lab refresh bench site clean constraints
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ refresh: $(STAMP)
 ## bench: time the runner (results in benchmarks/results.json)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
+
+## mutate: mutation testing of evidence/, analysis/ and the parameter checks (benchmarks/MUTATION.md)
+mutate: $(STAMP)
+	$(BIN)/python benchmarks/mutate.py
 
 ## constraints: re-pin the full environment after a change of requirements.txt
 constraints: $(STAMP)
