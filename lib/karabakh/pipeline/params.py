@@ -52,6 +52,21 @@ SPECS: dict[str, Spec] = {
     "about_pct": Spec(
         float, 0.0, 50.0, help="band in percent around a figure a source gives as 'about X'"
     ),
+    "signals_from": Spec(
+        "date",
+        dt.date(2020, 11, 10),
+        None,
+        help="notebook 06: count drawdown signals dated on or after this day",
+    ),
+    "post_gap_days": Spec(
+        int, 1, 2000, help="notebook 06: longest silence (days) a post count is carried across"
+    ),
+    "votes_before": Spec(
+        "date",
+        dt.date(2020, 11, 10),
+        dt.date(2030, 12, 31),
+        help="notebook 06: early votes count when held before this day",
+    ),
 }
 
 
