@@ -52,6 +52,15 @@ SPECS: dict[str, Spec] = {
     "about_pct": Spec(
         float, 0.0, 50.0, help="band in percent around a figure a source gives as 'about X'"
     ),
+    "contingent_size": Spec(
+        int, 0, 10000, help="peacekeepers in Karabakh for the per-resident ratio (notebook 04)"
+    ),
+    "residents_remaining": Spec(
+        int, 1, 150000, help="Armenians remaining in Karabakh for the ratio (notebook 04)"
+    ),
+    "baseline": Spec(
+        "date", EARLIEST, None, help="date of the positions matrix compared with as_of (05)"
+    ),
     "signals_from": Spec(
         "date",
         dt.date(2020, 11, 10),

@@ -1,0 +1,47 @@
+"""Notebook 04 with other ratio parameters: the ratio figure's fingerprint and the pair's verdict
+must change (5,000 residents is outside every source's count for autumn 2023)."""
+
+import json
+
+import papermill as pm
+
+from karabakh.figures.report import RESULT_MIME
+from karabakh.paths import ROOT
+
+NOTEBOOK = ROOT / "notebooks" / "04_scenario_return_and_integration.ipynb"
+
+
+def _outputs(nb):
+    texts, results = [], {}
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            texts.append("".join(output.get("text", "")))
+            data = output.get("data", {})
+            if RESULT_MIME in data:
+                results[data[RESULT_MIME]["key"]] = data[RESULT_MIME]
+    return "\n".join(texts), results
+
+
+def _ratio_fingerprint(text):
+    block = text.split("axes 'Peacekeepers per remaining resident'")[1]
+    return block.split("sources:")[0]
+
+
+def test_ratio_parameters_change_the_figure_and_the_verdict(tmp_path):
+    out = tmp_path / "04.ipynb"
+    pm.execute_notebook(
+        str(NOTEBOOK),
+        str(out),
+        parameters={"contingent_size": 1500, "residents_remaining": 5000},
+        cwd=str(NOTEBOOK.parent),
+        kernel_name="python3",
+        progress_bar=False,
+        shutdown_kernel="immediate",
+    )
+    changed_text, changed = _outputs(json.loads(out.read_text(encoding="utf-8")))
+    stored_text, stored = _outputs(json.loads(NOTEBOOK.read_text(encoding="utf-8")))
+    assert stored["ratio-verdict"]["values"]["verdict"] == "consistent"
+    assert changed["ratio-verdict"]["values"]["verdict"] == "inconsistent"
+    assert changed["ratio-verdict"]["values"]["per_resident"] == 0.3
+    assert "parameters: 1,500 for 5,000" in changed_text
+    assert _ratio_fingerprint(changed_text) != _ratio_fingerprint(stored_text)

@@ -1,0 +1,40 @@
+"""Notebook 05 at today: Russia's cell on keeping the contingent in Karabakh differs from the
+article's vantage (conditional then, opposed once the withdrawal was agreed)."""
+
+import json
+
+import papermill as pm
+
+from karabakh.evidence.dates import TODAY
+from karabakh.figures.report import RESULT_MIME
+from karabakh.paths import ROOT
+
+NOTEBOOK = ROOT / "notebooks" / "05_scenario_relocation_or_corridor.ipynb"
+
+
+def _results(nb):
+    found = {}
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if RESULT_MIME in data:
+                found[data[RESULT_MIME]["key"]] = data[RESULT_MIME]
+    return found
+
+
+def test_a_cell_moves_between_the_vantage_and_today(tmp_path):
+    out = tmp_path / "05.ipynb"
+    pm.execute_notebook(
+        str(NOTEBOOK),
+        str(out),
+        parameters={"as_of": TODAY},
+        cwd=str(NOTEBOOK.parent),
+        kernel_name="python3",
+        progress_bar=False,
+        shutdown_kernel="immediate",
+    )
+    today = _results(json.loads(out.read_text(encoding="utf-8")))["positions-moved"]
+    stored = _results(json.loads(NOTEBOOK.read_text(encoding="utf-8")))["positions-moved"]
+    assert stored["values"]["moved"] == 0  # the default run compares the vantage with itself
+    assert "RU stay: conditional -> oppose" in today["values"]["changes"]
+    assert today["values"]["moved"] == len(today["values"]["changes"]) > 0
