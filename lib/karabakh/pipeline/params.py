@@ -76,6 +76,30 @@ SPECS: dict[str, Spec] = {
         dt.date(2030, 12, 31),
         help="notebook 06: early votes count when held before this day",
     ),
+    "outcome_as_of": Spec(
+        "date",
+        EARLIEST,
+        None,
+        help="07: what happened is read from the evidence reported by this date (not before as_of)",
+    ),
+    "scale": Spec(
+        str,
+        choices=(
+            "us-odni-icd203",
+            "ipcc-ar4-2007",
+            "ipcc-ar5-usgcrp",
+            "kent-1964-cia",
+            "uk-phia-copy-kushima",
+            "zonination-perceptions",
+            "wadefagen-probability-words",
+        ),
+        help="07: the words-to-probability scale of the point scores (all scales give the band)",
+    ),
+    "uncovered_reading": Spec(
+        str,
+        choices=("none", "even", "nearest_term"),
+        help="07: how wording no scale covers is read: not scored, as 0.5, or as the nearest term",
+    ),
 }
 
 
@@ -88,6 +112,11 @@ def check(**values) -> SimpleNamespace:
                 f"unknown parameter {name!r}; known parameters: {', '.join(sorted(SPECS))}"
             )
         out[name] = _check_one(name, value, SPECS[name])
+    if "outcome_as_of" in out and "as_of" in out and out["outcome_as_of"] < out["as_of"]:
+        raise ParameterError(
+            f"parameter outcome_as_of={values['outcome_as_of']!r} is before "
+            f"as_of={values['as_of']!r}; outcomes are read on or after the vantage date"
+        )
     return SimpleNamespace(**out)
 
 
