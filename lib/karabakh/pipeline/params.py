@@ -52,15 +52,6 @@ SPECS: dict[str, Spec] = {
     "about_pct": Spec(
         float, 0.0, 50.0, help="band in percent around a figure a source gives as 'about X'"
     ),
-    "contingent_size": Spec(
-        int, 0, 10000, help="peacekeepers in Karabakh for the per-resident ratio (notebook 04)"
-    ),
-    "residents_remaining": Spec(
-        int, 1, 150000, help="Armenians remaining in Karabakh for the ratio (notebook 04)"
-    ),
-    "baseline": Spec(
-        "date", EARLIEST, None, help="date of the positions matrix compared with as_of (05)"
-    ),
     "signals_from": Spec(
         "date",
         dt.date(2020, 11, 10),
@@ -75,6 +66,26 @@ SPECS: dict[str, Spec] = {
         dt.date(2020, 11, 10),
         dt.date(2030, 12, 31),
         help="notebook 06: early votes count when held before this day",
+    ),
+    "contingent_size": Spec(
+        int, 0, 10000, help="peacekeepers in Karabakh for the per-resident ratio (notebook 04)"
+    ),
+    "residents_remaining": Spec(
+        int, 1, 150000, help="Armenians remaining in Karabakh for the ratio (notebook 04)"
+    ),
+    "baseline": Spec(
+        "date", EARLIEST, None, help="date of the positions matrix compared with as_of (05)"
+    ),
+    "criticism_coded_as": Spec(
+        str,
+        choices=("opposed", "critical"),
+        help="02: count criticism of the contingent's conduct as opposition, or apart",
+    ),
+    "hours_tolerance": Spec(
+        float,
+        0.0,
+        48.0,
+        help="03: hours either side of the article's '23 hours' still judged consistent",
     ),
     "outcome_as_of": Spec(
         "date",
