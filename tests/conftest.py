@@ -1,11 +1,19 @@
 """Shared fixtures: a scratch copy of the data package for fault-injection tests."""
 
+import atexit
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from karabakh.paths import DATA
+# Every run folder a test makes (also in subprocesses, which inherit this) goes to a scratch folder.
+if "KARABAKH_BUILD" not in os.environ:
+    os.environ["KARABAKH_BUILD"] = tempfile.mkdtemp(prefix="karabakh-test-build-")
+    atexit.register(shutil.rmtree, os.environ["KARABAKH_BUILD"], ignore_errors=True)
+
+from karabakh.paths import DATA  # noqa: E402
 
 
 @pytest.fixture

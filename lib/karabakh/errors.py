@@ -11,3 +11,7 @@ class DataError(KarabakhError):
 
 class ParameterError(KarabakhError, ValueError):
     """A notebook parameter has the wrong name, type or range."""
+
+
+class Interrupted(KarabakhError):
+    """The user stopped a run (Ctrl-C); the previous run folder is kept."""

@@ -12,6 +12,7 @@ naming file, row and column. Notebooks do not call this module: they take a snap
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from functools import cache
@@ -99,8 +100,8 @@ def _validated(name: str, data_dir: Path) -> pd.DataFrame:
     path = data_dir / res["path"]
     if not path.exists():
         raise DataError(f"{res['path']}: file missing (table {name!r} in {DESCRIPTOR})")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     fields = res["schema"]["fields"]
+    raw = _read_csv(res["path"], path, [f["name"] for f in fields])
     _check_columns(res["path"], raw, fields)
     frame = pd.DataFrame(index=raw.index)
     for field in fields:
@@ -112,6 +113,44 @@ def _validated(name: str, data_dir: Path) -> pd.DataFrame:
     for fk in res["schema"].get("foreignKeys", []) + res["schema"].get(LIST_FKS, []):
         _check_foreign_key(res["path"], frame, fk, data_dir, name)
     return frame
+
+
+def _read_csv(file: str, path: Path, expected: list[str]) -> pd.DataFrame:
+    """The CSV as text cells; DataError for an empty file, a BOM, CR LF line ends or non-UTF-8."""
+    data = path.read_bytes()
+    first = expected[0] if expected else "?"
+    if not data.strip():
+        raise DataError(f"{file}, line 1, column {first!r}: the file is empty; expected a header")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DataError(
+            f"{file}, line 1, column {first!r}: the file starts with a byte-order mark (BOM); "
+            "save it as UTF-8 without BOM"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raw = pd.read_csv(
+            io.StringIO(data.decode("utf-8", errors="replace")), dtype=str, keep_default_na=False
+        )
+        bad = raw.apply(lambda col: col.str.contains("\ufffd", regex=False))
+        column = next((c for c in raw.columns if bad[c].any()), first)
+        row = int(bad[column].idxmax()) if bad[column].any() else line - 2
+        raise DataError(
+            f"{_where(file, row, column)}: byte {data[exc.start]:#04x} is not UTF-8 (line {line}); "
+            "save the file as UTF-8"
+        ) from None
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        last = expected[-1] if expected else "?"
+        where = _where(file, line - 2, last) if line > 1 else f"{file}, line 1, column {last!r}"
+        raise DataError(
+            f"{where}: the line ends with CR LF (Windows); save the file with LF line ends"
+        )
+    raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    if raw.empty:
+        raise DataError(f"{file}, row 1 (line 2), column {first!r}: the table has no rows")
+    return raw
 
 
 def _check_columns(file: str, raw: pd.DataFrame, fields: list[dict]) -> None:

@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 
-from ..errors import KarabakhError
+from ..errors import Interrupted, KarabakhError
+
+MEND = "mend the environment with `make clean && make run`"
+
+
+class UsageError(KarabakhError):
+    """A malformed command line (unknown option, missing value, not a number)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises one-line UsageError instead of printing usage and exiting."""
+
+    def error(self, message: str):
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="karabakh", description=__doc__)
+    parser = _Parser(prog="karabakh", description=__doc__)
+    verbose = dict(action="store_true", help="show the traceback of an error")
+    parser.add_argument("-v", "--verbose", **verbose)
     sub = parser.add_subparsers(dest="command", required=True)
+    common = _Parser(add_help=False)
+    common.add_argument("-v", "--verbose", default=argparse.SUPPRESS, **verbose)
 
-    run = sub.add_parser("run", help="execute notebooks with papermill into build/<run>/")
+    run = sub.add_parser(
+        "run", parents=[common], help="execute notebooks with papermill into build/<run>/"
+    )
     run.add_argument("notebooks", nargs="*", help="numbers (1, 01) or names; all by default")
     run.add_argument(
         "-p",
@@ -30,23 +50,57 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="rerun even if inputs are unchanged")
     run.add_argument("--no-html", action="store_true", help="skip the HTML pages")
 
-    ref = sub.add_parser("refresh", help="rewrite the stored outputs in notebooks/ (default run)")
+    ref = sub.add_parser(
+        "refresh", parents=[common], help="rewrite the stored outputs in notebooks/ (default run)"
+    )
     ref.add_argument("notebooks", nargs="*")
     ref.add_argument("-j", "--jobs", type=int, default=None)
+    ref.add_argument(
+        "--force", action="store_true", help="overwrite notebooks with uncommitted edits"
+    )
 
-    sub.add_parser("list", help="list the notebooks and their parameters")
-    sub.add_parser("params", help="list every parameter, what it means and what it accepts")
-    sub.add_parser("validate", help="validate the data package in data/")
+    site = sub.add_parser(
+        "site", parents=[common], help="build the HTML site from executed runs (first = home)"
+    )
+    site.add_argument("runs", nargs="*", default=["default", "today"], help="runs under build/")
+    site.add_argument("--out", help="output folder (default: build/<first run>/site)")
+    sub.add_parser(
+        "findings", parents=[common], help="regenerate the README's findings from notebooks/"
+    )
+
+    sub.add_parser("list", parents=[common], help="list the notebooks and their parameters")
+    sub.add_parser(
+        "params", parents=[common], help="list every parameter, what it means and what it accepts"
+    )
+    sub.add_parser("validate", parents=[common], help="validate the data package in data/")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run the command in `argv`; return 0, 1 (a notebook failed), 2 (refused) or 130 (Ctrl-C)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    verbose = any(a in ("-v", "--verbose") for a in argv)
     try:
-        return _dispatch(args)
+        return _dispatch(_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print("karabakh: interrupted", file=sys.stderr)
+        return 130
     except KarabakhError as exc:
-        print(f"karabakh: error: {exc}", file=sys.stderr)
-        return 2
+        error, message = exc, str(exc)
+        code = 130 if isinstance(exc, Interrupted) else 2
+    except ImportError as exc:  # a package missing from .venv
+        error = exc
+        message = f"cannot import {exc.name or exc}; the environment is incomplete: {MEND}"
+        code = 2
+    except Exception as exc:  # a fault of the environment or a bug: one line, the rest on -v
+        first = (str(exc).strip().splitlines() or [""])[0]
+        error = exc
+        message = f"{type(exc).__name__}: {first} (rerun with --verbose for details; {MEND})"
+        code = 2
+    if verbose:
+        traceback.print_exception(error)
+    print(f"karabakh: error: {message}", file=sys.stderr)
+    return code
 
 
 def _dispatch(args) -> int:
@@ -57,7 +111,7 @@ def _dispatch(args) -> int:
         given = load_preset(args.preset) if args.preset else {}
         given.update(assignments(args.param))
         if args.jobs is not None and args.jobs < 1:
-            raise KarabakhError(f"--jobs {args.jobs}: give 1 or more")
+            raise UsageError(f"--jobs {args.jobs}: give 1 or more parallel processes")
         out, results = run(
             args.notebooks,
             given,
@@ -75,7 +129,21 @@ def _dispatch(args) -> int:
     if args.command == "refresh":
         from .refresh import refresh
 
-        refresh(args.notebooks, jobs=args.jobs)
+        if args.jobs is not None and args.jobs < 1:
+            raise UsageError(f"--jobs {args.jobs}: give 1 or more parallel processes")
+        refresh(args.notebooks, jobs=args.jobs, force=args.force)
+        return 0
+    if args.command == "site":
+        from ..paths import BUILD
+        from .site import build_site
+
+        build_site([BUILD / r for r in args.runs], out=args.out)
+        return 0
+    if args.command == "findings":
+        from .results import update_readme
+
+        changed = update_readme()
+        print("README.md findings " + ("updated" if changed else "unchanged"))
         return 0
     if args.command == "list":
         from .notebooks import discover, parameters

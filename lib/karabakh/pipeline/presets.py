@@ -21,9 +21,9 @@ def names(folder: Path = PARAMS) -> list[str]:
 
 
 def load_preset(name: str, folder: Path = PARAMS) -> dict:
-    """Parameters of preset `name` (params/NAME.yaml), without its `description`."""
-    path = Path(folder) / f"{name}.yaml"
-    if not path.exists():
+    """Parameters of preset `name` (params/NAME.yaml or a path to a .yaml file), no description."""
+    path = Path(name) if name.endswith((".yaml", ".yml")) else Path(folder) / f"{name}.yaml"
+    if not path.is_file():
         raise KarabakhError(f"no preset {name!r}; presets: {', '.join(names(folder))}")
     try:
         values = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

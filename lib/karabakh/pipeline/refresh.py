@@ -7,6 +7,7 @@ refresh of an unchanged project leaves `git status` clean. This is the only code
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -14,6 +15,7 @@ import nbformat
 from ..errors import KarabakhError
 from ..paths import BUILD, NOTEBOOKS
 from .atomic import write_atomic
+from .notebooks import select
 from .runner import run
 
 VOLATILE_CELL_KEYS = ("papermill", "execution", "collapsed", "scrolled")
@@ -30,10 +32,48 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def refresh(selectors: list[str] | None = None, jobs: int | None = None, echo=print) -> list[Path]:
-    """Run the selected notebooks with their defaults and store the cleaned results."""
+def uncommitted(paths: list[Path]) -> list[Path]:
+    """Those of `paths` whose working copy differs from git's last commit (or is untracked)."""
+    if not paths:
+        return []
+    folder = Path(paths[0]).parent
+    try:
+        proc = subprocess.run(
+            ["git", "status", "--porcelain", "--", *[p.name for p in paths]],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []  # no git: nothing to compare with
+    if proc.returncode != 0:
+        return []  # not a git work tree
+    changed = {Path(line[3:].strip().strip('"')).name for line in proc.stdout.splitlines()}
+    return [p for p in paths if p.name in changed]
+
+
+def refresh(
+    selectors: list[str] | None = None,
+    jobs: int | None = None,
+    echo=print,
+    force: bool = False,
+    folder: Path = NOTEBOOKS,
+    build: Path = BUILD,
+) -> list[Path]:
+    """Run the selected notebooks with their defaults and store the cleaned results.
+
+    A notebook with uncommitted edits is not overwritten unless `force` (the edits would be lost).
+    """
+    folder = Path(folder)
+    edited = [] if force else uncommitted(select(list(selectors or []), folder))
+    if edited:
+        raise KarabakhError(
+            f"{edited[0].name} has uncommitted edits that a refresh would overwrite; commit them "
+            "or give --force"
+        )
     run_dir, results = run(
-        selectors, {}, jobs=jobs, name="refresh", build=BUILD, html=False, echo=echo
+        selectors, {}, jobs=jobs, name="refresh", build=build, html=False, echo=echo, folder=folder
     )
     failed = [r for r in results if r.status == "failed"]
     if failed:
@@ -41,13 +81,10 @@ def refresh(selectors: list[str] | None = None, jobs: int | None = None, echo=pr
     written = []
     for res in results:
         nb = clean(nbformat.read(res.output, as_version=4))
-        target = NOTEBOOKS / f"{res.notebook}.ipynb"
+        target = folder / f"{res.notebook}.ipynb"
         text = nbformat.writes(nb) + "\n"
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             write_atomic(target, text)
             written.append(target)
-    echo(
-        f"refreshed {len(written)} of {len(results)} notebooks in {NOTEBOOKS.name}/ "
-        f"(from {run_dir.relative_to(BUILD.parent)})"
-    )
+    echo(f"refreshed {len(written)} of {len(results)} notebooks in {folder.name}/ (from {run_dir})")
     return written

@@ -9,17 +9,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import asdict, dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
-from ..errors import ParameterError
+from ..errors import Interrupted, KarabakhError, ParameterError
 from ..paths import BUILD, DATA, LIB, NOTEBOOKS, ROOT
 from . import notebooks as nbs
 from . import params as _params
-from .atomic import write_atomic
+from .atomic import stage_folder, swap_in, write_atomic
 from .presets import load_preset
 
 KERNEL = "python3"
@@ -74,7 +75,7 @@ def run_name(preset: str | None, given: dict) -> str:
     if not given:
         return "default"
     if preset and given == load_preset(preset):
-        return preset
+        return Path(preset).stem
     tag = hashlib.sha256(json.dumps(given, sort_keys=True, default=str).encode()).hexdigest()
     return f"custom-{tag[:8]}"
 
@@ -91,21 +92,25 @@ def run(
     echo=print,
     folder: Path = NOTEBOOKS,
     inputs: tuple[Path, ...] = (DATA, LIB),
+    data: Path | None = DATA,
 ) -> tuple[Path, list[Result]]:
     """Execute the selected notebooks into build/<name>/; return the run folder and results.
 
     `folder` holds the notebooks and is the kernel's working directory (tests use their own).
+    The data package in `data` is validated before any kernel starts. The run is staged in a copy
+    of build/<name>/ that replaces it only when every notebook has finished, so an interrupted run
+    leaves the previous one as it was.
     """
     given = dict(given or {})
     paths = nbs.select(list(selectors or []), Path(folder))
     per_nb = plan(paths, given)
-    out_dir = Path(build) / (name or run_name(preset, given))
-    (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
+    out_dir = run_folder(Path(build), name or run_name(preset, given))
     manifest_path = out_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     records = manifest.get("notebooks", {})
 
     todo, results = [], []
+    stage = None
     for path in paths:
         key = input_key(path, per_nb[path], inputs)
         out = out_dir / "notebooks" / path.name
@@ -114,44 +119,89 @@ def run(
             results.append(Result(path.stem, "cached", 0.0, str(out)))
         else:
             todo.append((path, out, per_nb[path], key, Path(folder)))
+    if todo:
+        if data is not None:
+            check_data(Path(data), Path(build))
+        from .workers import check_environment
+
+        check_environment(KERNEL)
+        stage = stage_folder(out_dir)
+        (stage / "notebooks").mkdir(exist_ok=True)
+        todo = [(p, stage / "notebooks" / o.name, *rest) for p, o, *rest in todo]
 
     total = len(paths)
     for r in results:
         echo(f"[{len(results)}/{total}] {r.notebook:<40} cached")
     keys = {item[0].stem: item[3] for item in todo}
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    for res in _execute_all(todo, jobs):
-        results.append(res)
-        line = f"[{len(results)}/{total}] {res.notebook:<40} {res.status:<6} {res.seconds:6.1f} s"
-        echo(line + (f"  {res.error}" if res.error else ""))
-        records[res.notebook] = {**asdict(res), "key": keys[res.notebook]}
-        manifest = {"parameters": given, "notebooks": records}
-        write_atomic(
-            manifest_path, json.dumps(manifest, indent=1, sort_keys=True, default=str) + "\n"
-        )
-    if html:
+    try:
+        for res in _execute_all(todo, jobs):
+            res.output = str(out_dir / "notebooks" / Path(res.output).name)
+            results.append(res)
+            line = f"[{len(results)}/{total}] {res.notebook:<40} {res.status:<6} "
+            echo(line + f"{res.seconds:6.1f} s" + (f"  {res.error}" if res.error else ""))
+            records[res.notebook] = {**asdict(res), "key": keys[res.notebook]}
+            manifest = {"parameters": given, "notebooks": records}
+            write_atomic(
+                stage / "manifest.json",
+                json.dumps(manifest, indent=1, sort_keys=True, default=str) + "\n",
+            )
+    except KeyboardInterrupt:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise Interrupted(f"interrupted; {out_dir} is left as it was before this run") from None
+    if stage is not None:
+        swap_in(stage, out_dir)
+    if html and (todo or not (out_dir / ".site-built").exists()):  # a no-op run skips the site
         from .site import build_site
 
         build_site(out_dir)
+        (out_dir / ".site-built").touch()
     order = {p.stem: i for i, p in enumerate(paths)}
     return out_dir, sorted(results, key=lambda r: order[r.notebook])
 
 
+def run_folder(build: Path, name: str) -> Path:
+    """build/<name>, refusing a name that would leave `build` or hide the folder."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}", name or ""):
+        raise KarabakhError(
+            f"--name {name!r}: give a plain folder name (letters, digits, - and _) inside build/"
+        )
+    return Path(build) / name
+
+
+def check_data(data: Path, build: Path) -> None:
+    """Validate the data package once per change of it (DataError names file, row, column)."""
+    from .datacheck import validate_once
+
+    validate_once(data, build)
+
+
 def _execute_all(todo: list, jobs: int):
+    from . import workers
+
     if jobs == 1:
+        workers.lean_imports()
         for item in todo:
             yield execute_one(*item[:3], cwd=item[4])
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
+    pool = workers.pool(jobs)
+    try:
         futures = [pool.submit(execute_one, *item[:3], cwd=item[4]) for item in todo]
         for fut in as_completed(futures):
             yield fut.result()
+    except BaseException:  # Ctrl-C or a worker lost: stop the others now, not after their notebook
+        workers.stop(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) -> Result:
     """Run one notebook with papermill into `out` (atomically); a failed notebook is kept."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from .stable import stabilize_file
+    from .workers import ipc_kernel_manager
 
     tmp = out.with_name(f".tmp-{os.getpid()}-{out.name}")
     start = time.perf_counter()
@@ -166,7 +216,9 @@ def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) 
             log_output=False,
             request_save_on_cell_execute=False,
             shutdown_kernel="immediate",
+            kernel_manager_class=ipc_kernel_manager(),
         )
+        stabilize_file(tmp, path.name)
     except PapermillExecutionError as exc:
         if tmp.exists():
             os.replace(tmp, out)

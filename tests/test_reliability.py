@@ -1,0 +1,206 @@
+"""Reliability: byte-identical reruns, offline runs, quiet logs, nothing lost, environment faults.
+
+Kept cheap: notebook 01 runs twice (once in this process, once in a subprocess with the network
+cut), and the kill tests use a scratch notebook that sleeps.
+"""
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from karabakh.errors import KarabakhError
+from karabakh.paths import DATA, NOTEBOOKS, ROOT
+from karabakh.pipeline import runner, workers
+from karabakh.pipeline.refresh import clean, refresh, uncommitted
+
+NB01 = "01_settlement_and_mandate"
+UNSHARE = shutil.which("unshare")
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under `folder`."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(Path(folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+def _offline_ok() -> bool:
+    if not UNSHARE:
+        return False
+    return subprocess.run([UNSHARE, "-n", "true"], capture_output=True).returncode == 0
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    """Notebook 01 run twice from a cold cache: here, and in a subprocess without network."""
+    build = tmp_path_factory.mktemp("build")
+    data_before = _tree(DATA)
+    first, _ = runner.run(["01"], {}, name="first", build=build, html=False, echo=lambda s: None)
+    cmd = [sys.executable, "-m", "karabakh", "run", "01", "--name", "second", "--no-html"]
+    offline = _offline_ok()
+    if offline:
+        cmd = [UNSHARE, "-n", *cmd]
+    env = {**os.environ, "KARABAKH_BUILD": str(build)}
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return first, build / "second", proc, offline, data_before
+
+
+def test_two_runs_give_byte_identical_notebooks_and_figures(two_runs):
+    first, second, proc, _, _ = two_runs
+    assert proc.returncode == 0, proc.stderr
+    a, b = _tree(first / "notebooks"), _tree(second / "notebooks")
+    assert a == b and a
+    if (first / "figures").exists():
+        figs = _tree(first / "figures")
+        assert figs == _tree(second / "figures")
+        assert any(k.endswith(".png") for k in figs) and any(k.endswith(".svg") for k in figs)
+
+
+def test_refresh_of_an_unchanged_project_leaves_the_stored_notebook_as_it_is(two_runs):
+    first = two_runs[0]
+    nb = clean(nbformat.read(first / "notebooks" / f"{NB01}.ipynb", as_version=4))
+    stored = (NOTEBOOKS / f"{NB01}.ipynb").read_text(encoding="utf-8")
+    assert nbformat.writes(nb) + "\n" == stored
+
+
+def test_runs_offline_and_the_log_is_quiet(two_runs):
+    _, _, proc, offline, _ = two_runs
+    if not offline:
+        pytest.skip("unshare -n is not available here, so the network cannot be cut")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # no TCP-without-encryption warning, nothing else either
+    assert "ran" in proc.stdout
+
+
+def test_no_command_writes_into_data(two_runs):
+    assert _tree(DATA) == two_runs[4]
+
+
+def _notebook(path: Path, body: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x = 1")
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell, nbformat.v4.new_code_cell(body)]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, path)
+    return path
+
+
+SCRIPT = textwrap.dedent(
+    """
+    from pathlib import Path
+    from karabakh.pipeline.runner import run
+    if __name__ == "__main__":
+        run(None, {{}}, jobs={jobs}, name="r", build=Path({build!r}), html=False,
+            folder=Path({folder!r}), data=None, force=True)
+    """
+)
+
+
+# SIGINT (Ctrl-C reaches the whole process group) with two workers; SIGKILL of everything with
+# one notebook run in the runner's own process.
+@pytest.mark.parametrize(
+    ("sig", "count"), [(signal.SIGINT, 2), (signal.SIGKILL, 1)], ids=["SIGINT", "SIGKILL"]
+)
+def test_a_killed_run_leaves_the_previous_run_intact(sig, count, tmp_path):
+    folder, build = tmp_path / "nbs", tmp_path / "build"
+    folder.mkdir()
+    started = [tmp_path / f"started{n}" for n in range(count)]
+    for n, marker in enumerate(started):
+        body = f"import time\nopen({str(marker)!r}, 'w').close()\ntime.sleep(60)"
+        _notebook(folder / f"0{n + 1}_slow.ipynb", body)
+    previous = build / "r"
+    (previous / "notebooks").mkdir(parents=True)
+    (previous / "notebooks" / "01_slow.ipynb").write_text("previous output\n")
+    (previous / "manifest.json").write_text("{}\n")
+    before = _tree(previous)
+    (tmp_path / "go.py").write_text(SCRIPT.format(jobs=count, build=str(build), folder=str(folder)))
+    proc = subprocess.Popen(
+        [sys.executable, "go.py"],
+        cwd=tmp_path,
+        start_new_session=True,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while not all(m.exists() for m in started):
+        assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+        time.sleep(0.1)
+    os.killpg(proc.pid, sig)
+    _, err = proc.communicate(timeout=60)
+    assert _tree(previous) == before
+    if sig == signal.SIGINT:
+        assert "is left as it was before this run" in err
+        assert not list(build.glob(".r.*"))  # the staged copy is removed on the way out
+        return
+    assert list(build.glob(".r.partial-*"))  # what SIGKILL leaves behind ...
+    _notebook(folder / "01_slow.ipynb", "import warnings\nwarnings.warn('a real warning')")
+    out, results = runner.run(
+        None, {}, name="r", build=build, html=False, folder=folder, data=None, echo=print
+    )
+    assert [r.status for r in results] == ["ran"]  # ... the next run completes and removes
+    assert not list(build.glob(".r.*"))
+    nb = nbformat.read(out / "notebooks" / "01_slow.ipynb", as_version=4)
+    assert "UserWarning: a real warning" in nb.cells[1].outputs[0]["text"]  # real warnings kept
+
+
+def test_refresh_refuses_to_overwrite_uncommitted_edits(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    path = _notebook(folder / "01_x.ipynb", "print(1)")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    subprocess.run([*git, "add", "."], cwd=folder, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=folder, check=True)
+    assert uncommitted([path]) == []
+    path.write_text(path.read_text().replace("print(1)", "print(2)"))
+    assert uncommitted([path]) == [path]
+    with pytest.raises(KarabakhError, match="01_x.ipynb has uncommitted edits .* --force"):
+        refresh(["01"], folder=folder, build=tmp_path / "build", echo=lambda s: None)
+    assert "print(2)" in path.read_text()  # kept; --force would refresh it
+
+
+def test_a_missing_package_or_kernel_says_how_to_mend(monkeypatch):
+    monkeypatch.setattr(workers, "REQUIRED", ("no_such_package_here",))
+    with pytest.raises(
+        KarabakhError, match="'no_such_package_here' is missing.*make clean && make run"
+    ):
+        workers.check_environment("python3")
+    monkeypatch.setattr(workers, "REQUIRED", ())
+    with pytest.raises(
+        KarabakhError, match="no Jupyter kernel named 'nope'.*make clean && make run"
+    ):
+        workers.check_environment("nope")
+
+
+def test_a_broken_package_in_the_environment_is_one_line(tmp_path):
+    (tmp_path / "papermill").mkdir()
+    (tmp_path / "papermill" / "__init__.py").write_text("raise ImportError('broken install')\n")
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "karabakh", "run", "01", "--force", "--no-html", "--name", "env"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "make clean && make run" in lines[0], proc.stderr
