@@ -27,3 +27,27 @@ def test_changing_one_plotted_value_changes_the_fingerprint():
     # the middle value keeps count and range, so only the checksum can catch it
     assert fingerprint(_figure([1, 2, 3])) != fingerprint(_figure([1, 2.5, 3]))
     assert fingerprint(_figure([1, 2, 3])) == fingerprint(_figure([1, 2, 3]))
+
+
+def test_tables_show_reads_dates_lists_whole_numbers_and_empty_frames():
+    import pandas as pd
+
+    from karabakh.figures.tables import show
+
+    frame = pd.DataFrame(
+        {
+            "day": pd.to_datetime(["2023-09-19", None]),
+            "ids": [["a", "b"], None],
+            "count": [1960.0, None],
+            "share": [0.5, 1.0],
+        },
+        index=[7, 9],
+    )
+    out = show(frame)
+    assert list(out.index) == [0, 1]
+    assert list(out["day"]) == ["2023-09-19", ""]
+    assert list(out["ids"]) == ["a; b", ""]
+    assert str(out["count"].dtype) == "Int64" and out.loc[0, "count"] == 1960
+    assert list(out["share"]) == [0.5, 1.0]
+    empty = pd.DataFrame({"a": pd.Series([], dtype="string"), "b": pd.Series([], dtype=float)})
+    assert show(empty).empty

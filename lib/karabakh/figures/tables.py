@@ -21,7 +21,7 @@ def show(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = out[col].dt.strftime("%Y-%m-%d").fillna("")
-        elif out[col].map(lambda v: isinstance(v, list)).any():
+        elif any(isinstance(v, list) for v in out[col]):
             out[col] = out[col].map(lambda v: "; ".join(v) if isinstance(v, list) else "")
         elif pd.api.types.is_float_dtype(out[col]) and _whole(out[col]):
             out[col] = out[col].astype("Int64")
