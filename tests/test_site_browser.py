@@ -1,0 +1,195 @@
+"""The site as a reader meets it, in a real headless Chromium (Debian's, driven by playwright).
+
+The site is built in a temporary folder from two vantages: the stored outputs in notebooks/ (they
+are the default run's outputs) and notebook 01 executed at the project's fixed "today". Then every
+page reachable from the home page is opened from disk (file://) with the network blocked: it must
+load without console errors, every image must have loaded and carry alt text, every internal link
+must resolve, and no request may leave the site. One screenshot per page goes to the folder named by
+KARABAKH_SCREENSHOTS (`make test` sets build/screenshots) or else to the temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+import nbformat
+import pytest
+
+from karabakh.evidence.dates import TODAY
+from karabakh.paths import NOTEBOOKS
+from karabakh.pipeline import notebooks as nbs
+from karabakh.pipeline.runner import run
+from karabakh.pipeline.site import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"),
+    reason="needs Debian's chromium (apt-get install chromium); .ci/run installs it",
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    build = tmp_path_factory.mktemp("site-build")
+    default = build / "default" / "notebooks"
+    default.mkdir(parents=True)
+    for path in nbs.discover():
+        shutil.copy(path, default / path.name)
+    run(["01"], {"as_of": TODAY}, name="today", build=build, html=False, echo=lambda s: None)
+    return build_site([build / "default", build / "today"], out=build / "site", echo=lambda s: None)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _local(url: str, root: Path) -> Path | None:
+    """The file a file:// URL points to, or None for any other scheme."""
+    parsed = urlparse(url)
+    if parsed.scheme != "file":
+        return None
+    return Path(unquote(parsed.path))
+
+
+def _ids(path: Path) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+def crawl(site: Path, browser, shots: Path) -> dict:
+    """Open every page reachable from index.html; collect what a reader would stumble on."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        target = _local(url, site)
+        if url.startswith(("data:", "blob:")) or (target and target.is_relative_to(site)):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    todo, seen = [site / "search.html", site / "index.html"], set()
+    report = {"errors": [], "images": [], "links": [], "titles": {}, "pages": []}
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on(
+            "console",
+            lambda msg, p=problems: p.append(msg.text) if msg.type == "error" else None,
+        )
+        page.on("pageerror", lambda exc, p=problems: p.append(str(exc)))
+        page.on("requestfailed", lambda req, p=problems: p.append(f"failed: {req.url}"))
+        page.goto(path.as_uri(), wait_until="load")
+        name = str(path.relative_to(site))
+        report["pages"].append(name)
+        report["titles"][name] = page.title()
+        report["errors"] += [f"{name}: {p}" for p in problems]
+        for img in page.eval_on_selector_all(
+            "img",
+            "els => els.map(e => ({src: e.currentSrc || e.src, w: e.naturalWidth,"
+            " alt: e.getAttribute('alt') || '', shown: e.offsetParent !== null}))",
+        ):
+            if img["w"] == 0 or not img["alt"].strip():
+                report["images"].append(f"{name}: {img}")
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        for href in hrefs:
+            target = _local(href, site)
+            if target is None:
+                continue  # a source's address: a link out, never requested by the page itself
+            file_url, fragment = urldefrag(href)
+            target = _local(file_url, site)
+            if not target.is_relative_to(site) or not target.is_file():
+                report["links"].append(f"{name} -> {href}")
+                continue
+            if fragment and target.suffix == ".html" and fragment not in _ids(target):
+                report["links"].append(f"{name} -> {href} (no such anchor)")
+            if target.suffix == ".html" and "_static" not in target.parts:
+                todo.append(target)
+        shot = shots / (name.replace("/", "__") + ".png")
+        page.screenshot(path=str(shot), full_page=False)
+        page.close()
+    context.close()
+    report["outside"] = outside
+    return report
+
+
+@pytest.fixture(scope="module")
+def report(site, browser, tmp_path_factory) -> dict:
+    shots = Path(os.environ.get("KARABAKH_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
+    shots.mkdir(parents=True, exist_ok=True)
+    return {**crawl(site, browser, shots), "shots": shots}
+
+
+def test_every_page_loads_without_errors_and_nothing_leaves_the_site(report):
+    assert report["errors"] == []
+    assert report["outside"] == []
+
+
+def test_every_image_loaded_and_has_alt_text(report):
+    assert report["images"] == []
+
+
+def test_every_internal_link_resolves(report):
+    assert report["links"] == []
+
+
+def test_every_notebook_has_a_page_at_both_vantages_titled_as_the_notebook(report):
+    pages = set(report["pages"])
+    for path in nbs.discover():
+        title = nbformat.read(path, as_version=4).cells[0].source.splitlines()[0].lstrip("# ")
+        assert f"default/{path.stem}.html" in pages
+        assert report["titles"][f"default/{path.stem}.html"].startswith(title)
+    assert "today/01_settlement_and_mandate.html" in pages
+    for name in ("claims.html", "bibliography.html", "data/README.html", "search.html"):
+        assert name in pages, name
+
+
+def test_one_screenshot_per_page(report):
+    shots = sorted(p.name for p in report["shots"].glob("*.png"))
+    assert len(shots) >= len(report["pages"])
+
+
+def test_reader_pages_hide_code_and_fingerprints_and_link_the_other_vantage(site):
+    page = (site / "default" / "01_settlement_and_mandate.html").read_text(encoding="utf-8")
+    assert "figure fingerprint" not in page
+    assert "crc=" not in page
+    assert 'href="../today/01_settlement_and_mandate.html"' in page
+    assert "tag_hide-input" in page  # code cells folded behind a toggle
+    assert "1960.0" not in page and "<th>0</th>" not in page  # integers, no index column
+    stored = (NOTEBOOKS / "01_settlement_and_mandate.ipynb").read_text(encoding="utf-8")
+    assert "figure fingerprint" in stored  # nbval's reference keeps them
+
+
+def test_search_finds_a_section(site, browser):
+    page = browser.new_page()
+    page.goto((site / "search.html").as_uri() + "?q=mandate", wait_until="load")
+    page.wait_for_selector("ul.search li", timeout=10_000)
+    found = page.eval_on_selector_all("ul.search li a", "els => els.map(e => e.href)")
+    page.close()
+    assert any("01_settlement_and_mandate.html" in href for href in found)
