@@ -12,30 +12,46 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
-## run: execute every notebook with papermill into build/default/ and write its HTML pages
+## run: every notebook at the article's vantage (build/default/) and today (build/today/), then
+## one site with both: build/default/site/index.html
 run: $(STAMP)
-	$(BIN)/karabakh run
+	$(BIN)/karabakh run --no-html
+	$(BIN)/karabakh run --preset today --no-html
+	$(BIN)/karabakh site default today
 
 ## test: ruff, unit and data tests, then nbval against the stored outputs in notebooks/
 test: lint unit nbval
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests notebooks benchmarks
-	$(BIN)/ruff format --check lib tests notebooks benchmarks
+	$(BIN)/ruff check lib tests notebooks benchmarks site
+	$(BIN)/ruff format --check lib tests notebooks benchmarks site
 
+# The browser test keeps one screenshot per page of the site in build/screenshots/.
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q tests
+	KARABAKH_SCREENSHOTS=$(CURDIR)/build/screenshots $(BIN)/python -m pytest -q tests
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-## lab: open JupyterLab on the notebooks
+## lab: JupyterLab on notebooks/ with the project's kernel (.venv's python3; works as root)
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	JUPYTER_PATH=$(CURDIR)/$(VENV)/share/jupyter $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 \
+	  --ServerApp.root_dir=$(CURDIR)/notebooks $(LAB_ROOT)
 
 ## refresh: rewrite the stored reference outputs in notebooks/ from a default run
 refresh: $(STAMP)
 	$(BIN)/karabakh refresh
+	$(BIN)/karabakh findings
+
+## site: rebuild the site from the runs already in build/ (default and today)
+site: $(STAMP)
+	$(BIN)/karabakh site default today
+
+## findings: regenerate the README's findings block from the stored outputs in notebooks/
+findings: $(STAMP)
+	$(BIN)/karabakh findings
 
 ## bench: time the runner (results in benchmarks/results.json)
 bench: $(STAMP)

@@ -148,9 +148,11 @@ def test_cli_runs_notebook_01_at_another_date(tmp_path):
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert 'as_of = "2024-06-30"' in injected[0].source
     index = (out / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'href="01_settlement_and_mandate.html"' in index
-    page = (out / "site" / "01_settlement_and_mandate.html").read_text(encoding="utf-8")
-    assert "figure fingerprint" in page and "2024-06-30" in page
+    assert 'href="test-cli-0630/01_settlement_and_mandate.html"' in index
+    page = (out / "site" / "test-cli-0630" / "01_settlement_and_mandate.html").read_text("utf-8")
+    assert "2024-06-30" in page and "figure fingerprint" not in page  # hidden from readers
+    results = json.loads((out / "results.json").read_text())
+    assert "01_settlement_and_mandate" in results["notebooks"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["notebooks"]["01_settlement_and_mandate"]["status"] == "ran"
 
