@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: mutate run test lint unit nbval lab refresh bench site clean constraints
+.PHONY: mutate run test lint unit nbval lab refresh bench site findings clean constraints
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,6 @@ lab: $(STAMP)
 ## refresh: rewrite the stored reference outputs in notebooks/ from a default run
 refresh: $(STAMP)
 	$(BIN)/karabakh refresh
-	$(BIN)/karabakh findings
 
 ## site: rebuild the site from the runs already in build/ (default and today)
 site: $(STAMP)

@@ -132,6 +132,10 @@ def _dispatch(args) -> int:
         if args.jobs is not None and args.jobs < 1:
             raise UsageError(f"--jobs {args.jobs}: give 1 or more parallel processes")
         refresh(args.notebooks, jobs=args.jobs, force=args.force)
+        from .results import update_readme
+
+        if update_readme():  # the README's findings come from the stored outputs
+            print("README.md findings updated")
         return 0
     if args.command == "site":
         from ..paths import BUILD
