@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: mutate run test lint unit nbval lab refresh bench site findings clean constraints
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c "" 2>/dev/null || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
@@ -52,9 +52,9 @@ site: $(STAMP)
 findings: $(STAMP)
 	$(BIN)/karabakh findings
 
-## bench: time the runner (results in benchmarks/results.json)
+## bench: time the runner against papermill and nbconvert (writes benchmarks/RESULTS.md)
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_run.py
+	$(BIN)/python benchmarks/run.py
 
 ## mutate: mutation testing of evidence/, analysis/ and the parameter checks (benchmarks/MUTATION.md)
 mutate: $(STAMP)
@@ -65,5 +65,6 @@ constraints: $(STAMP)
 	{ head -2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.new
 	mv constraints.new constraints.txt
 
+## clean: remove build/ and caches, and mark .venv for repair (the next target reinstalls it)
 clean:
-	rm -rf build .pytest_cache .ruff_cache
+	rm -rf build .pytest_cache .ruff_cache $(STAMP)

@@ -204,3 +204,9 @@ def test_a_broken_package_in_the_environment_is_one_line(tmp_path):
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "make clean && make run" in lines[0], proc.stderr
+
+
+def test_the_runner_names_the_figures_folder_variable_as_the_style_reads_it():
+    from karabakh.figures import style
+
+    assert runner.FIGURES_ENV == style.FIGURES_ENV

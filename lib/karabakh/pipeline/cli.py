@@ -7,6 +7,7 @@ import sys
 import traceback
 
 from ..errors import Interrupted, KarabakhError
+from .workers import lean_imports
 
 MEND = "mend the environment with `make clean && make run`"
 
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command in `argv`; return 0, 1 (a notebook failed), 2 (refused) or 130 (Ctrl-C)."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    lean_imports()
     verbose = any(a in ("-v", "--verbose") for a in argv)
     try:
         return _dispatch(_parser().parse_args(argv))

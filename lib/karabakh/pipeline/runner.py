@@ -24,6 +24,8 @@ from .atomic import stage_folder, swap_in, write_atomic
 from .presets import load_preset
 
 KERNEL = "python3"
+# figures.style.FIGURES_ENV, spelled out so that the runner does not import matplotlib (1.4 s)
+FIGURES_ENV = "KARABAKH_FIGURES_DIR"
 
 
 @dataclass
@@ -119,23 +121,33 @@ def run(
             results.append(Result(path.stem, "cached", 0.0, str(out)))
         else:
             todo.append((path, out, per_nb[path], key, Path(folder)))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    pool = None
     if todo:
-        if data is not None:
-            check_data(Path(data), Path(build))
-        from .workers import check_environment
+        from . import workers
 
-        check_environment(KERNEL)
+        # Workers import papermill while this process checks the data and the environment.
+        pool = workers.pool(jobs, prewarm=True) if jobs > 1 else None
+        try:
+            if data is not None:
+                check_data(Path(data), Path(build))
+            workers.check_environment(KERNEL)
+        except BaseException:
+            if pool is not None:
+                workers.stop(pool)
+            raise
         stage = stage_folder(out_dir)
         (stage / "notebooks").mkdir(exist_ok=True)
         todo = [(p, stage / "notebooks" / o.name, *rest) for p, o, *rest in todo]
+        # longest first (by the last run's time), so that no worker is left with a long tail
+        todo.sort(key=lambda item: -records.get(item[0].stem, {}).get("seconds", 0.0))
 
     total = len(paths)
-    for r in results:
-        echo(f"[{len(results)}/{total}] {r.notebook:<40} cached")
+    for done, r in enumerate(results, 1):
+        echo(f"[{done}/{total}] {r.notebook:<40} cached")
     keys = {item[0].stem: item[3] for item in todo}
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     try:
-        for res in _execute_all(todo, jobs):
+        for res in _execute_all(todo, pool):
             res.output = str(out_dir / "notebooks" / Path(res.output).name)
             results.append(res)
             line = f"[{len(results)}/{total}] {res.notebook:<40} {res.status:<6} "
@@ -151,10 +163,14 @@ def run(
         raise Interrupted(f"interrupted; {out_dir} is left as it was before this run") from None
     if stage is not None:
         swap_in(stage, out_dir)
+    if todo or not (out_dir / "results.json").exists():  # a no-op run rewrites nothing
+        from .results import write_results
+
+        write_results(out_dir)
     if html and (todo or not (out_dir / ".site-built").exists()):  # a no-op run skips the site
         from .site import build_site
 
-        build_site(out_dir)
+        build_site([out_dir])
         (out_dir / ".site-built").touch()
     order = {p.stem: i for i, p in enumerate(paths)}
     return out_dir, sorted(results, key=lambda r: order[r.notebook])
@@ -176,15 +192,15 @@ def check_data(data: Path, build: Path) -> None:
     validate_once(data, build)
 
 
-def _execute_all(todo: list, jobs: int):
+def _execute_all(todo: list, pool=None):
+    """Results of `execute_one` for each item, in this process or on `pool`, as they finish."""
     from . import workers
 
-    if jobs == 1:
+    if pool is None:
         workers.lean_imports()
         for item in todo:
             yield execute_one(*item[:3], cwd=item[4])
         return
-    pool = workers.pool(jobs)
     try:
         futures = [pool.submit(execute_one, *item[:3], cwd=item[4]) for item in todo]
         for fut in as_completed(futures):
@@ -205,6 +221,9 @@ def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) 
 
     tmp = out.with_name(f".tmp-{os.getpid()}-{out.name}")
     start = time.perf_counter()
+    # style.finish() saves each named figure as PNG and SVG in build/<run>/figures/<notebook>/.
+    saved_env = os.environ.get(FIGURES_ENV)
+    os.environ[FIGURES_ENV] = str(out.parent.parent / "figures" / path.stem)
     try:
         papermill.execute_notebook(
             str(path),
@@ -235,5 +254,10 @@ def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) 
             str(out),
             f"{type(exc).__name__}: {first}",
         )
+    finally:
+        if saved_env is None:
+            os.environ.pop(FIGURES_ENV, None)
+        else:
+            os.environ[FIGURES_ENV] = saved_env
     os.replace(tmp, out)
     return Result(path.stem, "ran", time.perf_counter() - start, str(out))

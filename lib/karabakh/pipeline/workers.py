@@ -36,11 +36,18 @@ def warm() -> None:
     ipc_kernel_manager()
 
 
-def pool(jobs: int) -> ProcessPoolExecutor:
-    """`jobs` forkserver workers, each warmed by `warm()` before its first notebook."""
+def pool(jobs: int, prewarm: bool = False) -> ProcessPoolExecutor:
+    """`jobs` forkserver workers, each warmed by `warm()` before its first notebook.
+
+    With `prewarm`, the workers start (and import) at once instead of at the first submit.
+    """
     context = get_context("forkserver")
     context.set_forkserver_preload(["karabakh.pipeline.workers"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm)
+    if prewarm:
+        for _ in range(jobs):
+            executor.submit(os.getpid)
+    return executor
 
 
 @cache
