@@ -210,3 +210,9 @@ def test_the_runner_names_the_figures_folder_variable_as_the_style_reads_it():
     from karabakh.figures import style
 
     assert runner.FIGURES_ENV == style.FIGURES_ENV
+
+
+def test_kernels_listen_on_ipc_sockets_not_tcp():
+    km = workers.ipc_kernel_manager()(kernel_name="python3")
+    assert km.transport == "ipc"  # ipykernel warns only about unencrypted TCP
+    assert Path(km.ip).parent.name.startswith("karabakh-kernels-")
