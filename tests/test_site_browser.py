@@ -10,6 +10,7 @@ KARABAKH_SCREENSHOTS (`make test` sets build/screenshots) or else to the tempora
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -71,8 +72,10 @@ def _local(url: str, root: Path) -> Path | None:
     return Path(unquote(parsed.path))
 
 
-def _ids(path: Path) -> set[str]:
-    return set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+@functools.cache
+def _ids(path: Path) -> frozenset[str]:
+    """The element ids of an HTML file (the anchors a link's #fragment may name)."""
+    return frozenset(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
 
 
 def crawl(site: Path, browser, shots: Path) -> dict:

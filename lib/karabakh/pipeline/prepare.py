@@ -147,10 +147,9 @@ def for_readers(
             cell.metadata.setdefault("mystnb", {})["image"] = {"alt": " ".join(alts)}
     if banner:
         at = 1 if nb.cells and nb.cells[0].cell_type == "markdown" else 0
-        nb.cells.insert(at, nbformat.v4.new_markdown_cell(banner))
-    for cell in nb.cells:
-        cell.pop("id", None)
-    nb.nbformat_minor = 4
+        cell = nbformat.v4.new_markdown_cell(banner)
+        cell.id = "vantage-banner"  # stable, so the staged copy is the same on every build
+        nb.cells.insert(at, cell)
     return nb
 
 

@@ -354,6 +354,7 @@ def _sphinx(staging: Path, out: Path) -> None:
             "the site build failed (warnings count as errors):\n" + "\n".join(messages)
         )
     shutil.rmtree(fresh / ".doctrees", ignore_errors=True)
+    shutil.rmtree(fresh.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's scratch copy
     (fresh / ".buildinfo").unlink(missing_ok=True)
     shutil.rmtree(out, ignore_errors=True)
     os.replace(fresh, out)
