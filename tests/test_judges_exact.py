@@ -130,9 +130,8 @@ def test_summary_of_quantities_in_order_with_rounded_change():
         }
     )
     row = spread.summary(spread.intervals(zero)).iloc[0]
-    assert (
-        row["change_pct"] == 100.0
-    )  # midpoints 5 (0..10) then 20: +300? no: mid of [0,10] is 10/2
+    # "up to 10" has no positive lower bound, so its midpoint is 10; then 20: +100 %
+    assert row["change_pct"] == 100.0
     empty = spread.summary(
         spread.intervals(
             pd.DataFrame(
