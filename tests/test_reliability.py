@@ -216,3 +216,27 @@ def test_kernels_listen_on_ipc_sockets_not_tcp():
     km = workers.ipc_kernel_manager()(kernel_name="python3")
     assert km.transport == "ipc"  # ipykernel warns only about unencrypted TCP
     assert Path(km.ip).parent.name.startswith("karabakh-kernels-")
+
+
+FIGURE = """
+import sys
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+from karabakh.figures import style
+fig, ax = style.new("A test figure")
+ax.plot([1, 2, 3], [3, 1, 2], label="a")
+ax.bar([1, 2], [2, 1], hatch="//")
+ax.legend()
+style.save(fig, Path(sys.argv[1]), "test")
+"""
+
+
+def test_figure_files_are_byte_identical_across_processes(tmp_path):
+    # notebook 01 names no figure files, so the saving path is checked here: two fresh processes
+    procs = [
+        subprocess.Popen([sys.executable, "-c", FIGURE, str(tmp_path / n)]) for n in ("one", "two")
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")
+    assert sorted(one) == ["test.png", "test.svg"] and one == two
