@@ -302,7 +302,8 @@ def bibliography_page(sources: dict[str, dict]) -> str:
             [
                 html.escape(row["publisher"]),
                 f'<a href="{html.escape(row["url"])}">{html.escape(row["title"])}</a>',
-                html.escape(row["published"]),
+                html.escape(row["published"])
+                + f"<br><small>read {html.escape(row['accessed'])}</small>",
                 html.escape(row["language"]),
                 html.escape(origin + relay),
                 f"<code>{html.escape(row['source_id'])}</code>",
