@@ -78,6 +78,9 @@ def test_exceptions_excuse_unless_open():
     assert audit.stale_entries(dated(), sources(), ex) == []
     ex.loc[2] = ["statements", "st-4", "verified", "x", "own-20240417-y"]
     assert audit.stale_entries(dated(), sources(), ex) == [("statements", "st-4")]
+    ex.loc[2, "status"] = "corrected"  # a fixed row keeps its entry as the audit trail
+    assert audit.stale_entries(dated(), sources(), ex) == []
+    ex.loc[2, "status"] = "verified"
     ex.loc[3] = ["statements", "st-9", "verified", "", "own-20240417-y"]
     assert audit.exception_problems(dated(), ex) == [
         "statements st-9: no such row",

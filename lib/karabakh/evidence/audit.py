@@ -228,13 +228,19 @@ def unregistered_hits(
 def stale_entries(
     tables: dict[str, pd.DataFrame], sources: pd.DataFrame, exceptions: pd.DataFrame
 ) -> list[tuple[str, str]]:
-    """Register entries for rows that are no longer hits (fixed rows should leave the register)."""
+    """Register entries for rows that are no longer hits, except `corrected` ones.
+
+    A `corrected` entry records a fix (from what to what, by which source) and stays as the audit
+    trail; any other entry for a row that is no longer a hit is stale and must go.
+    """
     hits = relay_date_hits(tables, sources, None)
     now = set(zip(hits["table"], hits["row_id"], strict=True))
     return [
         (t, r)
-        for t, r in zip(exceptions["table"], exceptions["row_id"], strict=True)
-        if (t, r) not in now
+        for t, r, s in zip(
+            exceptions["table"], exceptions["row_id"], exceptions["status"], strict=True
+        )
+        if (t, r) not in now and s != "corrected"
     ]
 
 
