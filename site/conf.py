@@ -11,6 +11,8 @@ copyright = "2026, " + author  # noqa: A001 (Sphinx's name)
 version = release = (_HERE.parent / "CITATION.cff").read_text().split("\nversion: ")[1].split()[0]
 
 extensions = ["myst_nb"]
+# No page uses maths (MyST's dollarmath is off), so Sphinx adds no MathJax script; a page that did
+# would request it from a CDN, and the browser test (no request may leave the site) would fail.
 nb_execution_mode = "off"  # the notebooks were executed by `karabakh run` (papermill)
 nb_merge_streams = True
 myst_enable_extensions = ["colon_fence"]

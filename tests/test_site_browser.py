@@ -185,6 +185,8 @@ def test_reader_pages_hide_code_and_fingerprints_and_link_the_other_vantage(site
     assert 'href="../today/01_settlement_and_mandate.html"' in page
     assert "tag_hide-input" in page  # code cells folded behind a toggle
     assert "1960.0" not in page and "<th>0</th>" not in page  # integers, no index column
+    today = (site / "today" / "01_settlement_and_mandate.html").read_text(encoding="utf-8")
+    assert 'href="../default/01_settlement_and_mandate.html"' in today
     stored = (NOTEBOOKS / "01_settlement_and_mandate.ipynb").read_text(encoding="utf-8")
     assert "figure fingerprint" in stored  # nbval's reference keeps them
 
@@ -196,3 +198,14 @@ def test_search_finds_a_section(site, browser):
     found = page.eval_on_selector_all("ul.search li a", "els => els.map(e => e.href)")
     page.close()
     assert any("01_settlement_and_mandate.html" in href for href in found)
+
+
+def test_home_page_shows_every_section_with_a_figure_and_links_both_vantages(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for path in nbs.discover():
+        assert f'href="default/{path.stem}.html"' in home
+        shown = nbformat.read(path, as_version=4)
+        if any("image/png" in o.get("data", {}) for c in shown.cells for o in c.get("outputs", [])):
+            assert f"{path.stem}.png" in home, path.stem
+    assert 'href="today/01_settlement_and_mandate.html"' in home
+    assert "evidence up to 2026-11-27" in home
