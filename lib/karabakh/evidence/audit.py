@@ -47,8 +47,8 @@ import pandas as pd
 DATED_TABLES = {"events": "date", "statements": "date", "observations": "ref_date"}
 ID_COLUMNS = {"events": "event_id", "statements": "statement_id", "observations": "obs_id"}
 TEXT_COLUMNS = {
-    "events": ["title", "description"],
-    "statements": ["summary"],
+    "events": ["title", "description", "notes"],
+    "statements": ["summary", "notes"],
     "observations": ["notes"],
 }
 

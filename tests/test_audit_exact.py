@@ -1,0 +1,226 @@
+"""The audit's rules, each on a few hand-made rows with the exact message it must give."""
+
+import pandas as pd
+import pytest
+
+from karabakh.evidence import audit
+
+
+def _sources(**over):
+    base = {
+        "source_id": "tass-20240417-x",
+        "publisher": "TASS",
+        "url": "https://tass.ru/a",
+        "published": "2024-04-17",
+        "origin_type": "state_affiliated_media",
+        "origin_country": "RU",
+        "relay": "false",
+        "relay_of": "",
+        "original_origin_type": "state_affiliated_media",
+        "original_origin_country": "RU",
+    }
+    return pd.DataFrame([{**base, **over}])
+
+
+PUBLISHERS = pd.DataFrame(
+    [
+        ["TASS", "tass.ru;tass.com", "state_affiliated_media", "RU"],
+        ["Hyetert", "hyetert.org", "independent_media", "AM"],
+    ],
+    columns=["publisher", "domains", "origin_type", "origin_country"],
+)
+
+
+ID = "tass-20240417-x"
+CASES = [
+    ({}, []),
+    ({"publisher": "Tass"}, [f"{ID}: publisher 'Tass' is not in publishers.csv"]),
+    (
+        {"url": "https://hyetert.org/a"},
+        [
+            f"{ID}: host hyetert.org belongs to 'Hyetert', not 'TASS'",
+            f"{ID}: host hyetert.org is not listed for 'TASS'",
+        ],
+    ),
+    ({"url": "https://ria.ru/a"}, [f"{ID}: host ria.ru is not listed for 'TASS'"]),
+    (
+        {"origin_type": "government"},
+        [
+            f"{ID}: origin_type 'government' but 'TASS' is 'state_affiliated_media'",
+            f"{ID}: original_origin_type differs on a non-relay",
+        ],
+    ),
+    (
+        {"origin_country": "AM"},
+        [
+            f"{ID}: origin_country 'AM' but 'TASS' is 'RU'",
+            f"{ID}: original_origin_country differs on a non-relay",
+        ],
+    ),
+    (
+        {
+            "relay_of": "Hyetert",
+            "original_origin_type": "independent_media",
+            "original_origin_country": "AM",
+        },
+        [f"{ID}: relay_of 'Hyetert' on a source that is not a relay"],
+    ),
+    (
+        {"relay": "true", "relay_of": "Nobody"},
+        [f"{ID}: relay_of 'Nobody' is not in publishers.csv"],
+    ),
+    (
+        {"relay": "true", "relay_of": "Hyetert", "original_origin_country": "AM"},
+        [f"{ID}: original_origin_type is not that of 'Hyetert'"],
+    ),
+    ({"original_origin_country": "AM"}, [f"{ID}: original_origin_country differs on a non-relay"]),
+    ({"published": "2024-04-18"}, [f"{ID}: id date disagrees with published '2024-04-18'"]),
+    ({"published": ""}, [f"{ID}: id date disagrees with published ''"]),
+]
+
+
+@pytest.mark.parametrize(("over", "messages"), CASES)
+def test_each_publisher_rule_has_its_message(over, messages):
+    assert audit.publisher_problems(_sources(**over), PUBLISHERS) == messages
+
+
+def test_relay_with_its_original_is_clean_and_hosts_may_not_be_shared():
+    relay = _sources(
+        source_id="hyetert-20240417-x",
+        publisher="Hyetert",
+        url="https://www.hyetert.org/x",
+        origin_type="independent_media",
+        origin_country="AM",
+        relay="true",
+        relay_of="TASS",
+    )
+    assert audit.publisher_problems(relay, PUBLISHERS) == []
+    shared = pd.concat(
+        [
+            PUBLISHERS,
+            pd.DataFrame(
+                [["T.A.S.S.", "tass.com", "state_affiliated_media", "RU"]],
+                columns=PUBLISHERS.columns,
+            ),
+        ]
+    )
+    got = audit.publisher_problems(_sources(), shared)
+    assert "host tass.com belongs to 'TASS' and 'T.A.S.S.'" in got
+    assert any("differ only in spelling" in g for g in got)
+
+
+@pytest.mark.parametrize(
+    ("source_id", "published", "ok"),
+    [
+        ("x-20240417-a", "2024-04-17", True),
+        ("x-202404-a", "2024-04-30", True),
+        ("x-2024-a", "2024-12-31", True),
+        ("x-20240417-a", "2024-04-16", False),
+        ("x-202404-a", "2024-05-01", False),
+        ("wikipedia-en-meghri", "", True),
+        ("x-2024", "2024-01-01", True),
+        ("x-2024-a", "", False),
+    ],
+)
+def test_id_dates(source_id, published, ok):
+    assert audit._id_date_ok(source_id, published) is ok
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("defence", "defense"),
+        ("colour", "color"),
+        ("honoured", "honored"),
+        ("favourite", "favorite"),
+        ("labourers", "laborers"),
+        ("four", "four"),
+        ("hour", "hour"),
+        ("centre", "center"),
+        ("centres", "centers"),
+        ("centred", "centerd"),
+        ("fibre", "fiber"),
+        ("are", "are"),
+        ("organise", "organize"),
+        ("organisation", "organization"),
+        ("analyses", "analyzes"),
+        ("is", "is"),
+    ],
+)
+def test_spelling_folds(word, folded):
+    assert audit._fold(word) == folded
+
+
+def test_normalise_and_shared_runs():
+    assert audit.normalise("The Peacekeepers' 1,960 troops — déjà vu; Centre!") == [
+        "the",
+        "peacekeepers",
+        "1960",
+        "troops",
+        "deja",
+        "vu",
+        "center",
+    ]
+    ours = "one two three four five six seven eight nine and then ten"
+    theirs = "x one two three four five six seven eight nine y"
+    assert audit.shared_runs(ours, theirs) == ["one two three four five six seven eight nine"]
+    assert audit.shared_runs(ours, theirs, n=10) == []
+    assert audit.shared_runs("a b c", "a b c", n=3) == ["a b c"]
+    assert audit.shared_runs("a b c d a b c", "a b c", n=3) == ["a b c"]  # once
+    assert audit.shared_runs("a b", "a b c", n=3) == []
+
+
+def test_text_rows_and_overlap_hits():
+    tables = {
+        "events": pd.DataFrame(
+            [["ev-1", "A title", "alpha beta gamma delta epsilon zeta eta theta", "", "s1;s2"]],
+            columns=["event_id", "title", "description", "notes", "source_ids"],
+        ),
+        "statements": pd.DataFrame(
+            [["st-1", "", "rests on a relay only", "s3"]],
+            columns=["statement_id", "summary", "notes", "source_ids"],
+        ),
+    }
+    rows = audit.text_rows(tables)
+    assert rows.values.tolist() == [
+        ["events", "ev-1", "title", "A title", "s1;s2"],
+        ["events", "ev-1", "description", "alpha beta gamma delta epsilon zeta eta theta", "s1;s2"],
+        ["statements", "st-1", "notes", "rests on a relay only", "s3"],
+    ]
+    excerpts = pd.DataFrame(
+        {
+            "url": ["https://x", "https://y"],
+            "excerpt": ["Alpha beta gamma delta epsilon zeta eta theta!", "no"],
+        }
+    )
+    hits = audit.overlap_hits(rows, excerpts)
+    assert hits.values.tolist() == [
+        [
+            "events",
+            "ev-1",
+            "description",
+            "https://x",
+            "alpha beta gamma delta epsilon zeta eta theta",
+        ]
+    ]
+
+
+def test_relay_only_rows_respect_the_note():
+    sources = pd.DataFrame({"source_id": ["r1", "r2", "o1"], "relay": ["true", "TRUE", "false"]})
+    tables = {
+        "statements": pd.DataFrame(
+            [
+                ["st-1", "said", "", "r1"],
+                ["st-2", "said", "Rests on a relay only: X copy of Y", "r1;r2"],
+                ["st-3", "said", "", "r1;o1"],
+            ],
+            columns=["statement_id", "summary", "notes", "source_ids"],
+        ),
+        "observations": pd.DataFrame(
+            [["ob-1", "", "r2"], ["ob-2", "", ""]], columns=["obs_id", "notes", "source_id"]
+        ),
+    }
+    assert audit.relay_only_rows(tables, sources).values.tolist() == [
+        ["statements", "st-1", "r1"],
+        ["observations", "ob-1", "r2"],
+    ]
