@@ -311,3 +311,8 @@ def test_pattern_on_a_list_field_is_refused(data_copy):
     _descriptor_edit(data_copy, standard_breaking)
     with pytest.raises(DataError, match=r"list field 'actors' .* has 'pattern'"):
         load("events", data_dir=data_copy)
+
+
+def test_each_page_read_is_one_source():
+    urls = TABLES["sources"]["url"]
+    assert not urls[urls.duplicated()].tolist(), "the same page under two source ids"
