@@ -42,13 +42,24 @@ def copy_project() -> None:
     conf = (WORK / "pyproject.toml").read_text(encoding="utf-8")
     conf = conf.replace('source_paths = ["lib"]', 'source_paths = ["src"]')
     conf = conf.replace('"lib/karabakh/', '"src/karabakh/')
+    only = os.environ.get("MUTATE_ONLY")  # e.g. "evidence/*,analysis/claims.py" for a short run
+    if only:
+        globs = ", ".join(f'"src/karabakh/{g.strip()}"' for g in only.split(","))
+        conf = re.sub(r"only_mutate = \[[^\]]*\]", f"only_mutate = [{globs}]", conf)
     (WORK / "pyproject.toml").write_text(conf, encoding="utf-8")
 
 
 def main() -> int:
     copy_project()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    run = subprocess.run([str(MUTMUT), "run"], cwd=WORK, env=env, capture_output=True, text=True)
+    children = os.environ.get("MUTATE_CHILDREN", str(os.cpu_count() or 1))
+    run = subprocess.run(
+        [str(MUTMUT), "run", "--max-children", children],
+        cwd=WORK,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     results = subprocess.run(
         [str(MUTMUT), "results", "--all", "true"], cwd=WORK, capture_output=True, text=True
     ).stdout
