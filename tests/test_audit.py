@@ -182,6 +182,7 @@ def test_real_data_has_no_unexplained_findings():
     assert got["exception_problems"] == []
     assert got["unregistered_hits"].empty, got["unregistered_hits"].to_string()
     assert got["stale_entries"] == []
+    assert got["relay_only_unmarked"].empty, got["relay_only_unmarked"].to_string()
 
 
 def test_real_data_relay_columns_are_consistent():

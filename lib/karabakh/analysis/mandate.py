@@ -108,7 +108,7 @@ def describe(state: dict) -> str:
         else f"the last day to give notice passed {-notice:,} days earlier"
     )
     return (
-        f"On {state['as_of']} the mandate is in its {state['period']}, "
+        f"On {state['as_of']}, under the rule chosen, the mandate is in its {state['period']}, "
         f"{state['days_since_start']:,} days after it began; {notice_text}, and the period "
         f"ends in {state['days_to_expiry']:,} days."
     )
