@@ -177,8 +177,8 @@ def test_mandate_sentences_at_the_edges():
     assert mandate.describe(outside) == "On 2026-01-01 the date lies outside the periods shown."
     deadline = mandate.status(table, dt.date(2025, 5, 10))
     assert mandate.describe(deadline) == (
-        "On 2025-05-10, under the rule chosen, the mandate is in its first term, 1,642 days after it "
-        "began; the last day "
+        "On 2025-05-10, under the rule chosen, the mandate is in its first term, 1,642 days "
+        "after it began; the last day "
         "to give notice is 0 days away, and the period ends in 184 days."
     )
     rule = pd.DataFrame({"quantity": ["mandate_years"] * 2, "value": [5.0, 6.0]})

@@ -91,7 +91,7 @@ def test_compare_and_describe_build_sentences_from_values():
     ]
     state = status(periods(START, 5, 5, 6, renewals=0), dt.date(2025, 6, 1))
     assert describe(state) == (
-        "On 2025-06-01, under the rule chosen, the mandate is in its first term, 1,664 days after it "
-        "began; the last day "
+        "On 2025-06-01, under the rule chosen, the mandate is in its first term, 1,664 days "
+        "after it began; the last day "
         "to give notice passed 22 days earlier, and the period ends in 162 days."
     )
