@@ -9,4 +9,4 @@ NOTEBOOKS = ROOT / "notebooks"
 PARAMS = ROOT / "params"
 # KARABAKH_BUILD moves run folders elsewhere (tests use a temporary folder).
 BUILD = Path(os.environ.get("KARABAKH_BUILD", ROOT / "build"))
-LIB = ROOT / "lib" / "karabakh"
+LIB = Path(__file__).resolve().parent  # lib/karabakh (wherever the package is copied)
