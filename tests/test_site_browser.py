@@ -11,6 +11,7 @@ KARABAKH_SCREENSHOTS (`make test` sets build/screenshots) or else to the tempora
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import shutil
@@ -209,3 +210,23 @@ def test_home_page_shows_every_section_with_a_figure_and_links_both_vantages(sit
             assert f"{path.stem}.png" in home, path.stem
     assert 'href="today/01_settlement_and_mandate.html"' in home
     assert "evidence up to 2026-11-27" in home
+
+
+def test_a_second_build_from_the_same_runs_gives_the_same_bytes(site):
+    """Deterministic pages: rebuild from the same executed runs and compare every file."""
+    again = build_site(
+        [site.parent / "default", site.parent / "today"],
+        out=site.parent / "site-again",
+        echo=lambda s: None,
+    )
+
+    def tree(root: Path) -> dict[str, str]:
+        return {
+            str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and ".doctrees" not in p.parts and p.name != ".buildinfo"
+        }
+
+    first, second = tree(site), tree(again)
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
