@@ -245,3 +245,29 @@ def test_figure_files_are_byte_identical_across_processes(tmp_path):
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")
     assert sorted(one) == ["test.png", "test.svg"] and one == two
+
+
+def test_stream_chunks_are_joined_so_timing_cannot_change_the_bytes():
+    from karabakh.pipeline.stable import coalesce_streams, stabilize
+
+    out = nbformat.v4.new_output
+    chunks = [
+        out("stream", name="stdout", text="figure fingerprint\n  sources: a"),
+        out("stream", name="stdout", text="\n"),
+        out("stream", name="stderr", text="warning\n"),
+        out("display_data", data={"text/plain": "x"}),
+        out("stream", name="stdout", text="after\n"),
+        out("stream", name="stdout", text=["more", "\n"]),
+    ]
+    merged = coalesce_streams([dict(c) for c in chunks])
+    assert [(o["output_type"], o.get("name"), o.get("text")) for o in merged] == [
+        ("stream", "stdout", "figure fingerprint\n  sources: a\n"),
+        ("stream", "stderr", "warning\n"),
+        ("display_data", None, None),
+        ("stream", "stdout", "after\nmore\n"),
+    ]
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print(1)")
+    cell.outputs = [out("stream", name="stdout", text="1"), out("stream", name="stdout", text="\n")]
+    nb.cells = [cell]
+    assert stabilize(nb).cells[0].outputs[0]["text"] == "1\n"

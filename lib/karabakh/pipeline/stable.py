@@ -2,7 +2,8 @@
 
 papermill and nbclient record wall-clock times and the temporary output path in the notebook's
 metadata. These are dropped; the injected parameters, papermill's version and each cell's status
-are kept (they say what was run and how it ended).
+are kept (they say what was run and how it ended). Consecutive stream outputs of one cell
+(stdout, stderr) are joined: how a kernel chunks its prints depends on timing, not on inputs.
 """
 
 from __future__ import annotations
@@ -29,7 +30,31 @@ def stabilize(nb: nbformat.NotebookNode, source: str = "") -> nbformat.NotebookN
         cell.metadata.pop("execution", None)
         for key in CELL_TIMINGS:
             cell.metadata.get("papermill", {}).pop(key, None)
+        if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
     return nb
+
+
+def _text(output) -> str:
+    text = output.get("text", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def coalesce_streams(outputs: list) -> list:
+    """`outputs` with each run of consecutive stream outputs of the same name joined into one."""
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (
+            out.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == out.get("name")
+        ):
+            last["text"] = _text(last) + _text(out)
+        else:
+            merged.append(out)
+    return merged
 
 
 def stabilize_file(path: Path, source: str = "") -> None:
