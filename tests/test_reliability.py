@@ -103,8 +103,12 @@ def _notebook(path: Path, body: str) -> Path:
 
 SCRIPT = textwrap.dedent(
     """
+    import signal
     from pathlib import Path
     from karabakh.pipeline.runner import run
+    # a shell starts background jobs with SIGINT ignored (make test in CI may be one); restore
+    # what a terminal gives the command, so that Ctrl-C is what this test sends
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     if __name__ == "__main__":
         run(None, {{}}, jobs={jobs}, name="r", build=Path({build!r}), html=False,
             folder=Path({folder!r}), data=None, force=True)
