@@ -13,29 +13,12 @@ import pytest
 from karabakh import evidence
 from karabakh.analysis import mandate
 from karabakh.evidence.dates import ARTICLE_AS_OF, TODAY
-from karabakh.figures.report import RESULT_MIME
 from karabakh.paths import ROOT
 
+from .notebook_outputs import fingerprints as _fingerprints
+from .notebook_outputs import results as _results
+
 NOTEBOOK = ROOT / "notebooks" / "01_settlement_and_mandate.ipynb"
-
-
-def _results(nb: dict) -> dict:
-    found = {}
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            if RESULT_MIME in output.get("data", {}):
-                found[output["data"][RESULT_MIME]["key"]] = output["data"][RESULT_MIME]
-    return found
-
-
-def _fingerprints(nb: dict) -> list[str]:
-    texts = []
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            text = "".join(output.get("text", ""))
-            if text.startswith("figure fingerprint"):
-                texts.append(text)
-    return texts
 
 
 @pytest.fixture(scope="module")

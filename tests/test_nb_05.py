@@ -6,20 +6,11 @@ import json
 import papermill as pm
 
 from karabakh.evidence.dates import TODAY
-from karabakh.figures.report import RESULT_MIME
 from karabakh.paths import ROOT
 
+from .notebook_outputs import results as _results
+
 NOTEBOOK = ROOT / "notebooks" / "05_scenario_relocation_or_corridor.ipynb"
-
-
-def _results(nb):
-    found = {}
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if RESULT_MIME in data:
-                found[data[RESULT_MIME]["key"]] = data[RESULT_MIME]
-    return found
 
 
 def test_a_cell_moves_between_the_vantage_and_today(tmp_path):

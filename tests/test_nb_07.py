@@ -7,22 +7,13 @@ import papermill as pm
 import pytest
 
 from karabakh.errors import ParameterError
-from karabakh.figures.report import RESULT_MIME
 from karabakh.paths import ROOT
 from karabakh.pipeline import params
 
+from .notebook_outputs import results as _results
+
 NOTEBOOK = ROOT / "notebooks" / "07_conclusion_and_hindsight.ipynb"
 WITHDRAWAL = ["fc-withdrawal-before-2025", "fc-withdrawal-talks", "fc-contingent-reduced"]
-
-
-def _results(nb):
-    found = {}
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if RESULT_MIME in data:
-                found[data[RESULT_MIME]["key"]] = data[RESULT_MIME]
-    return found
 
 
 @pytest.fixture(scope="module")
