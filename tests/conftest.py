@@ -29,3 +29,21 @@ def rewrite(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not found in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def scratch_notebook(path: Path, *cells, params: str = "x = 1", title: str = "") -> Path:
+    """A small notebook for runner tests: optional title, a `parameters` cell, then code cells."""
+    import nbformat
+
+    tagged = nbformat.v4.new_code_cell(params)
+    tagged.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = ([nbformat.v4.new_markdown_cell(title)] if title else []) + [tagged]
+    nb.cells += [nbformat.v4.new_code_cell(body) for body in cells]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, path)
+    return path

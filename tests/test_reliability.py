@@ -22,6 +22,8 @@ from karabakh.paths import DATA, NOTEBOOKS, ROOT
 from karabakh.pipeline import runner, workers
 from karabakh.pipeline.refresh import clean, refresh, uncommitted
 
+from .conftest import scratch_notebook
+
 NB01 = "01_settlement_and_mandate"
 UNSHARE = shutil.which("unshare")
 
@@ -88,17 +90,7 @@ def test_no_command_writes_into_data(two_runs):
 
 
 def _notebook(path: Path, body: str) -> Path:
-    nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("x = 1")
-    cell.metadata["tags"] = ["parameters"]
-    nb.cells = [cell, nbformat.v4.new_code_cell(body)]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
-    return path
+    return scratch_notebook(path, body)
 
 
 SCRIPT = textwrap.dedent(

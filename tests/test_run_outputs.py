@@ -3,9 +3,9 @@
 import json
 from pathlib import Path
 
-import nbformat
-
 from karabakh.pipeline.runner import run
+
+from .conftest import scratch_notebook
 
 BODY = """
 import matplotlib
@@ -24,21 +24,7 @@ report.result("answer", f"The answer is {x * 21}.", headline=True, answer=x * 21
 
 
 def _notebook(path: Path) -> Path:
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell("x = 2")
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# 01 · Test"),
-        params,
-        nbformat.v4.new_code_cell(BODY),
-    ]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
-    return path
+    return scratch_notebook(path, BODY, params="x = 2", title="# 01 · Test")
 
 
 def test_named_figures_and_results_are_kept_per_run(tmp_path):

@@ -16,19 +16,11 @@ from karabakh.pipeline.presets import parse_assignment
 from karabakh.pipeline.refresh import clean
 from karabakh.pipeline.runner import plan, run
 
+from .conftest import scratch_notebook
+
 
 def _notebook(path: Path, body: str, params: str = "x = 1") -> Path:
-    nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell(params)
-    cell.metadata["tags"] = ["parameters"]
-    nb.cells = [cell, nbformat.v4.new_code_cell(body)]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
-    return path
+    return scratch_notebook(path, body, params=params)
 
 
 @pytest.fixture
