@@ -19,8 +19,15 @@ run: $(STAMP)
 	$(BIN)/karabakh run --preset today --no-html
 	$(BIN)/karabakh site default today
 
-## test: ruff, unit and data tests, then nbval against the stored outputs in notebooks/
-test: lint unit nbval
+## test: ruff, then one pytest session on two workers (pytest-xdist): the unit, data, runner, site
+## and browser tests in tests/ and nbval against the stored outputs in notebooks/. A file's tests
+## stay on one worker (--dist loadfile), in the order tests/conftest.py gives (longest files first).
+## `make unit` and `make nbval` run the two halves alone, on one process.
+WORKERS ?= 2
+test: lint $(STAMP)
+	KARABAKH_SCREENSHOTS=$(CURDIR)/build/screenshots $(BIN)/python -m pytest -q -n $(WORKERS) \
+	  --dist loadfile --no-loadscope-reorder tests \
+	  --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests notebooks benchmarks site
@@ -28,10 +35,10 @@ lint: $(STAMP)
 
 # The browser test keeps one screenshot per page of the site in build/screenshots/.
 unit: $(STAMP)
-	KARABAKH_SCREENSHOTS=$(CURDIR)/build/screenshots $(BIN)/python -m pytest -q tests
+	KARABAKH_SCREENSHOTS=$(CURDIR)/build/screenshots $(BIN)/python -m pytest -q -p no:xdist tests
 
 nbval: $(STAMP)
-	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest -q -p no:xdist --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## lab: JupyterLab on notebooks/ with the project's kernel (.venv's python3; works as root)
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
