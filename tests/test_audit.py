@@ -154,6 +154,47 @@ def test_overlap_hits_table():
     assert list(got["run"]) == ["said the peace center will open in the town soon"]
 
 
+def test_shingle_hashes_find_the_same_runs_as_the_excerpt_itself(tmp_path):
+    excerpt = "Officials said the peace center will open in the town soon enough."
+    ours = [
+        ("events", "ev-1", "They said the Peace Centre will open in the town soon."),
+        ("events", "ev-2", "The centre may open in the town one day, they said."),
+        ("statements", "st-1", "Said the peace centre will open in a town."),
+    ]
+    texts = frame(
+        [[table, row, "text", text, "s"] for table, row, text in ours],
+        ["table", "row_id", "column", "text", "source_ids"],
+    )
+    # 12 words -> 5 runs of 8; one more excerpt of 8 words adds one run; duplicates count once
+    assert audit.write_shingles(tmp_path / "h.txt.gz", [excerpt, excerpt, "a b c d e f g h"]) == 6
+    hashes = audit.read_shingles(tmp_path / "h.txt.gz")
+    assert len(hashes) == 6 and all(len(h) == 10 for h in hashes)
+    got = audit.shingle_hits(texts, hashes)
+    # ev-1 shares 10 words (three 8-word runs), ev-2 none in a row, st-1 seven (below 8)
+    assert list(got["row_id"]) == ["ev-1", "ev-1", "ev-1"]
+    assert list(got["run"]) == [
+        "said the peace center will open in the",
+        "the peace center will open in the town",
+        "peace center will open in the town soon",
+    ]
+    assert audit.shingle_hits(texts, set()).empty
+
+
+def test_shingle_file_is_byte_reproducible(tmp_path):
+    audit.write_shingles(tmp_path / "a.gz", ["one two three four five six seven eight nine"])
+    audit.write_shingles(tmp_path / "b.gz", ["one two three four five six seven eight nine"])
+    assert (tmp_path / "a.gz").read_bytes() == (tmp_path / "b.gz").read_bytes()
+
+
+def test_no_text_of_ours_shares_8_words_with_a_compared_excerpt():
+    """The overlap pass of data/AUDIT.md section 4, repeated on the hashes it kept."""
+    hashes = audit.read_shingles(DATA / "excerpt_shingles.txt.gz")
+    assert len(hashes) > 100_000  # the pass compared several thousand excerpts
+    texts = audit.text_rows(audit.load_all(DATA))
+    hits = audit.shingle_hits(texts, hashes)
+    assert hits.empty, hits.to_string()
+
+
 def test_publisher_problems_clean_and_broken():
     assert audit.publisher_problems(sources(), publishers()) == []
     s = sources()

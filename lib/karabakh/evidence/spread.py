@@ -75,11 +75,24 @@ def intervals(obs: pd.DataFrame, about_pct: float = ABOUT_PCT) -> pd.DataFrame:
     `obs` needs columns quantity, source_id, ref_date, value, qualifier. Column `figure` is the
     source's figure in words ("about 2,000", "1,000 to 1,200").
     """
+    # Plain Python over the few rows a claim or a figure needs: a pandas groupby costs more than
+    # the work here, and `claims.verdicts` calls this once per claim and snapshot. Groups come in
+    # the order groupby(sort=True, dropna=False) gives: by quantity, source, then reference date,
+    # a missing date last; rows keep their order within a group.
+    groups: dict[tuple, list[tuple[float, str]]] = {}
+    columns = (obs[c] for c in ("quantity", "source_id", "ref_date", "value", "qualifier"))
+    for quantity, source, ref, value, qual in zip(*columns, strict=True):
+        groups.setdefault((quantity, source, ref), []).append((value, qual))
+
+    def order(key: tuple) -> tuple:
+        quantity, source, ref = key
+        return (quantity, source, pd.isna(ref), 0 if pd.isna(ref) else ref)
+
     rows = []
-    keys = ["quantity", "source_id", "ref_date"]
-    for (quantity, source, ref), group in obs.groupby(keys, sort=True, dropna=False):
-        quals = list(group["qualifier"])
-        values = list(group["value"])
+    for key in sorted(groups, key=order):
+        quantity, source, ref = key
+        values = [v for v, _ in groups[key]]
+        quals = [q for _, q in groups[key]]
         if {"range_low", "range_high"} <= set(quals):
             lo = min(v for v, q in zip(values, quals, strict=True) if q == "range_low")
             hi = max(v for v, q in zip(values, quals, strict=True) if q == "range_high")
