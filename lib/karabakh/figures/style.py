@@ -7,7 +7,9 @@ text, and the stored-output regression test fails.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
 import numbers
 import os
 import textwrap
@@ -62,6 +64,8 @@ def finish(fig: Figure, source_ids: Iterable[str], ev, note: str = "", name: str
 
     With `name` (a stable file name, e.g. "contingent-size") and the environment variable
     KARABAKH_FIGURES_DIR set (the runner sets it), the figure is also saved there as PNG and SVG.
+    In a notebook the figure is shown here, from the same PNG bytes as the file, and closed, so
+    that it is drawn once for both instead of once more by the inline backend at the cell's end.
 
     Returns nothing on purpose: a returned value would be displayed by the kernel unless the cell
     ends with `;`, and nbval's kernel (history disabled) ignores that semicolon.
@@ -72,19 +76,49 @@ def finish(fig: Figure, source_ids: Iterable[str], ev, note: str = "", name: str
     lines = textwrap.wrap(footer, width)
     fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, va="bottom", color="#333333")
     fig.tight_layout(rect=(0, 0.03 + 0.035 * len(lines), 1, 1))
-    if name and os.environ.get(FIGURES_ENV):
-        save(fig, Path(os.environ[FIGURES_ENV]), name)
     print(fingerprint(fig, ids))
+    folder = os.environ.get(FIGURES_ENV)
+    kernel = _kernel()
+    if not (kernel or (name and folder)):
+        return
+    png = _png(fig)
+    if name and folder:
+        save(fig, Path(folder), name, png=png)
+    if kernel:
+        from IPython.display import publish_display_data
+
+        publish_display_data({"image/png": base64.b64encode(png).decode("ascii")})
+        plt.close(fig)
+
+
+def _kernel():
+    """The running IPython shell when it can show images (a notebook kernel), else None."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return None
+    shell = get_ipython()
+    return shell if shell is not None and type(shell).__name__ == "ZMQInteractiveShell" else None
+
+
+def _png(fig: Figure) -> bytes:
+    """`fig` as PNG bytes without the software stamp (the same bytes in every process)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()
 
 
 FIGURES_ENV = "KARABAKH_FIGURES_DIR"
 
 
-def save(fig: Figure, folder: Path, name: str) -> list[Path]:
-    """Write `fig` as folder/NAME.png and folder/NAME.svg, with no date or software stamps."""
+def save(fig: Figure, folder: Path, name: str, png: bytes | None = None) -> list[Path]:
+    """Write `fig` as folder/NAME.png and folder/NAME.svg, with no date or software stamps.
+
+    `png`: the figure's PNG bytes when the caller has drawn them already (`finish` has).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    fig.savefig(paths[0], metadata={"Software": None})
+    paths[0].write_bytes(png if png is not None else _png(fig))
     fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
     return paths
 
