@@ -71,3 +71,14 @@ def test_every_figure_prints_a_fingerprint(path):
         if has_png:
             text = "".join("".join(o.get("text", "")) for o in outputs)
             assert "figure fingerprint" in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_each_figure_is_shown_once_and_never_as_figure_text(path):
+    """style.finish shows each figure itself and closes it: one PNG per fingerprint, no repr."""
+    for cell in _cells(path):
+        outputs = cell.get("outputs", [])
+        pngs = sum("image/png" in o.get("data", {}) for o in outputs)
+        text = "".join("".join(o.get("text", "")) for o in outputs)
+        assert pngs == text.count("figure fingerprint")
+        assert not any("<Figure size" in str(o.get("data", {})) for o in outputs)

@@ -1,5 +1,6 @@
 """A run keeps what readers reuse: each named figure as PNG and SVG, each notebook's results."""
 
+import base64
 import json
 from pathlib import Path
 
@@ -39,6 +40,20 @@ def test_named_figures_and_results_are_kept_per_run(tmp_path):
     assert sorted(p.name for p in figures.iterdir()) == ["test-chart.png", "test-chart.svg"]
     assert (figures / "test-chart.png").read_bytes()[:4] == b"\x89PNG"
     assert "<svg" in (figures / "test-chart.svg").read_text()
+    # the notebook shows the figure once, from the very bytes of the PNG file (drawn once for both)
+    nb = json.loads((out / "notebooks" / "01_test.ipynb").read_text())
+    images = [
+        o["data"]["image/png"]
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    ]
+    assert len(images) == 1
+    assert base64.b64decode(images[0]) == (figures / "test-chart.png").read_bytes()
+    figure_texts = [
+        o for c in nb["cells"] for o in c.get("outputs", []) if "<Figure" in str(o.get("data", {}))
+    ]
+    assert figure_texts == []
     kept = json.loads((out / "results.json").read_text())
     entry = kept["notebooks"]["01_test"]
     assert entry["headline"] == "The answer is 42."
