@@ -121,7 +121,7 @@ def measure(runs: int, test_runs: int, skip_test: bool) -> dict:
     env = {**os.environ, "KARABAKH_BUILD": str(build), "PYTHONPATH": str(project / "lib")}
     karabakh = [str(BIN / "karabakh")]
     times: dict[str, list[float]] = {k: [] for k in "abcdef"}
-    times.update({"e_ref": [], "g": [], "kernel": [], "a_work": []})
+    times.update({"e_ref": [], "g": [], "kernel": [], "a_work": [], "a_png": []})
     cells: dict[str, list[float]] = {p.stem: [] for p in NOTEBOOKS}
     slowest_tests = ""
     res_failures: list[str] = []
@@ -129,6 +129,11 @@ def measure(runs: int, test_runs: int, skip_test: bool) -> dict:
     try:
         for i in range(runs):
             print(f"round {i + 1} of {runs}", flush=True)
+            # a component of a: the same cold build writing PNG figure files only (no SVG)
+            shutil.rmtree(build, ignore_errors=True)
+            png_only = {**env, "KARABAKH_FIGURE_FORMATS": "png"}
+            cmd = [*karabakh, "run", *SELECT, "--no-html", "--name", "a_png"]
+            times["a_png"].append(timed(cmd, png_only, project))
             shutil.rmtree(build, ignore_errors=True)  # cold: no run folder, no validation stamp
             every = [*karabakh, "run", *SELECT, "--no-html", "--name", "a"]
             times["a"].append(timed(every, env, project))
@@ -308,6 +313,10 @@ def report(res: dict, runs: int) -> str:
         f"- the runner's own time per notebook in a (kernel start, cells, figure files, output "
         f"written; summed over notebooks, from its manifest): {med['a_work']:.1f} s, against "
         f"{sum(per_nb.values()):.1f} s of kernel start + cell time under papermill in b",
+        f"- the same cold build writing PNG figure files only (`KARABAKH_FIGURE_FORMATS=png`): "
+        f"{med['a_png']:.2f} s, so the SVG files cost {med['a'] - med['a_png']:.2f} s of a; "
+        f"a/b would be {med['a_png'] / med['b']:.2f} and a/h {med['a_png'] / med['h']:.2f} "
+        "without them",
         f"- longest notebook incl. kernel start: {longest:.2f} s; with {cores} cores no schedule "
         f"can finish before max(h, longest) = {schedule_floor:.2f} s",
         f"- site pages byte-identical over two builds from the same run: "
@@ -324,8 +333,11 @@ def report(res: dict, runs: int) -> str:
             if floor_ratio > TARGETS["a/b"]
             else f"the floor gives h/b = {floor_ratio:.2f}, so the gap is the runner's overhead "
             f"over h (next item): its notebooks took {med['a_work']:.1f} s of worker time against "
-            f"{sum(per_nb.values()):.1f} s of kernel start + cells under papermill (figure files "
-            "written, and two kernels sharing the cores with the machine's other load)"
+            f"{sum(per_nb.values()):.1f} s of kernel start + cells under papermill; the figure "
+            f"files account for {med['a'] - med['a_png']:.2f} s of a (SVG; the PNG files reuse "
+            "the bytes the notebook shows), the rest is each worker's papermill and nbclient "
+            "work per notebook and two kernels sharing the cores with the machine's other load. "
+            "A run that needs no vector files can set KARABAKH_FIGURE_FORMATS=png"
         )
         gaps.append(f"- a/b = {ratios['a/b']:.2f}: {why}.")
     if not met["a/h"]:

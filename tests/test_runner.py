@@ -161,3 +161,18 @@ def test_presets_are_valid_and_match_the_library_dates():
         check(**load_preset(path.stem))
     with pytest.raises(KarabakhError, match="no preset 'tomorrow'; presets: article"):
         load_preset("tomorrow")
+
+
+def test_the_figure_formats_asked_for_are_part_of_the_cache_key(folder, monkeypatch, tmp_path):
+    from karabakh.pipeline.runner import input_key
+
+    nb = next(folder.glob("01_*.ipynb"))
+    data, lib = tmp_path / "d", tmp_path / "l"
+    data.mkdir(), lib.mkdir()
+    (data / "t.csv").write_text("a\n1\n")
+    monkeypatch.delenv("KARABAKH_FIGURE_FORMATS", raising=False)
+    default = input_key(nb, {}, (data, lib), pins=())
+    monkeypatch.setenv("KARABAKH_FIGURE_FORMATS", "png,svg")
+    assert input_key(nb, {}, (data, lib), pins=()) == default  # the default, spelled out
+    monkeypatch.setenv("KARABAKH_FIGURE_FORMATS", "png")
+    assert input_key(nb, {}, (data, lib), pins=()) != default

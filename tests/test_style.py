@@ -1,6 +1,7 @@
 import datetime as dt
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 
@@ -51,3 +52,22 @@ def test_tables_show_reads_dates_lists_whole_numbers_and_empty_frames():
     assert list(out["share"]) == [0.5, 1.0]
     empty = pd.DataFrame({"a": pd.Series([], dtype="string"), "b": pd.Series([], dtype=float)})
     assert show(empty).empty
+
+
+def test_figure_formats_default_to_png_and_svg_and_refuse_unknown_ones(monkeypatch, tmp_path):
+    from karabakh.figures import style
+
+    monkeypatch.delenv(style.FORMATS_ENV, raising=False)
+    assert style.formats() == ("png", "svg")
+    monkeypatch.setenv(style.FORMATS_ENV, " SVG, png ")
+    assert style.formats() == ("png", "svg")  # one order, whatever the spelling
+    monkeypatch.setenv(style.FORMATS_ENV, "png")
+    assert style.formats() == ("png",)
+    fig, ax = new("Formats")
+    ax.plot([1, 2], [3, 4])
+    assert [p.name for p in style.save(fig, tmp_path, "f")] == ["f.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.png"]
+    for bad in ("pdf", "png,jpg", " , "):
+        monkeypatch.setenv(style.FORMATS_ENV, bad)
+        with pytest.raises(ValueError, match="KARABAKH_FIGURE_FORMATS"):
+            style.formats()

@@ -111,15 +111,38 @@ def _png(fig: Figure) -> bytes:
 FIGURES_ENV = "KARABAKH_FIGURES_DIR"
 
 
+FORMATS_ENV = "KARABAKH_FIGURE_FORMATS"
+FORMATS = ("png", "svg")
+
+
+def formats() -> tuple[str, ...]:
+    """The file formats `save` writes: KARABAKH_FIGURE_FORMATS (e.g. "png"), default png and svg.
+
+    SVG costs one more drawing of each figure; a run that needs no vector files can skip it.
+    """
+    given = os.environ.get(FORMATS_ENV, ",".join(FORMATS))
+    chosen = tuple(f.strip().lower() for f in given.split(",") if f.strip())
+    unknown = sorted(set(chosen) - set(FORMATS))
+    if unknown or not chosen:
+        raise ValueError(f"{FORMATS_ENV}={given!r}: give one or more of {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in chosen)
+
+
 def save(fig: Figure, folder: Path, name: str, png: bytes | None = None) -> list[Path]:
-    """Write `fig` as folder/NAME.png and folder/NAME.svg, with no date or software stamps.
+    """Write `fig` as folder/NAME.png and folder/NAME.svg (see `formats`), without date or
+    software stamps.
 
     `png`: the figure's PNG bytes when the caller has drawn them already (`finish` has).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    paths[0].write_bytes(png if png is not None else _png(fig))
-    fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    paths = []
+    for fmt in formats():
+        path = folder / f"{name}.{fmt}"
+        if fmt == "png":
+            path.write_bytes(png if png is not None else _png(fig))
+        else:
+            fig.savefig(path, metadata={"Date": None, "Creator": None})
+        paths.append(path)
     return paths
 
 

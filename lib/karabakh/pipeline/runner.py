@@ -57,8 +57,9 @@ def input_key(
     """Hash of everything a notebook's outputs depend on.
 
     The notebook file, its parameters, every file under `folders` (the data package and the
-    library: every notebook reads the whole snapshot, so each depends on all of `data/`) and the
-    pinned package versions. A change of one notebook or of its parameters changes only its key.
+    library: every notebook reads the whole snapshot, so each depends on all of `data/`), the
+    pinned package versions and the figure formats asked for (KARABAKH_FIGURE_FORMATS). A change
+    of one notebook or of its parameters changes only its key.
     """
     digest = hashlib.sha256()
     digest.update(Path(path).read_bytes())
@@ -70,6 +71,8 @@ def input_key(
                 digest.update(file.read_bytes())
     for pin in pins:
         digest.update(Path(pin).read_bytes())
+    # the figure files a run writes (figures.style.formats); spelled out, as FIGURES_ENV is
+    digest.update(os.environ.get("KARABAKH_FIGURE_FORMATS", "png,svg").encode())
     return digest.hexdigest()
 
 
