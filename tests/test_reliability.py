@@ -213,6 +213,13 @@ def test_the_runner_names_the_figures_folder_variable_as_the_style_reads_it():
     assert runner.FIGURES_ENV == style.FIGURES_ENV
 
 
+def test_the_runner_keys_on_the_figure_formats_as_the_style_reads_them():
+    from karabakh.figures import style
+
+    assert runner.FORMATS_ENV == style.FORMATS_ENV
+    assert runner.DEFAULT_FORMATS == ",".join(style.FORMATS)
+
+
 def test_kernels_listen_on_ipc_sockets_not_tcp():
     km = workers.ipc_kernel_manager()(kernel_name="python3")
     assert km.transport == "ipc"  # ipykernel warns only about unencrypted TCP

@@ -26,6 +26,9 @@ from .presets import load_preset
 KERNEL = "python3"
 # figures.style.FIGURES_ENV, spelled out so that the runner does not import matplotlib (1.4 s)
 FIGURES_ENV = "KARABAKH_FIGURES_DIR"
+# figures.style.FORMATS_ENV and its default, figures.style.FORMATS joined (spelled out likewise)
+FORMATS_ENV = "KARABAKH_FIGURE_FORMATS"
+DEFAULT_FORMATS = "png,svg"
 
 
 @dataclass
@@ -71,8 +74,8 @@ def input_key(
                 digest.update(file.read_bytes())
     for pin in pins:
         digest.update(Path(pin).read_bytes())
-    # the figure files a run writes (figures.style.formats); spelled out, as FIGURES_ENV is
-    digest.update(os.environ.get("KARABAKH_FIGURE_FORMATS", "png,svg").encode())
+    # the figure files a run writes (figures.style.formats)
+    digest.update(os.environ.get(FORMATS_ENV, DEFAULT_FORMATS).encode())
     return digest.hexdigest()
 
 
