@@ -57,6 +57,23 @@ def test_a_range_of_one_source_and_date_is_one_interval():
     assert list(spans["figure"]) == ["1,000 to 1,200", "about 1,100"]
 
 
+def test_intervals_come_by_quantity_source_and_date_with_an_undated_row_last():
+    obs = _obs(
+        [
+            ("q", "b", None, 7, "exact"),
+            ("q", "b", "2023-10-02", 6, "exact"),
+            ("q", "a", "2023-10-03", 5, "exact"),
+            ("p", "z", "2023-10-04", 4, "exact"),
+            ("q", "b", "2023-10-01", 3, "exact"),
+            ("q", "a", "2023-10-03", 2, "at_least"),
+        ]
+    )
+    spans = spread.intervals(obs)
+    assert list(spans["figure"]) == ["4", "5", "at least 2", "3", "6", "7"]
+    assert list(spans["source_id"]) == ["z", "a", "a", "b", "b", "b"]
+    assert spans["ref_date"].isna().tolist() == [False] * 5 + [True]
+
+
 def _spans(rows):
     return pd.DataFrame(rows, columns=["low", "high", "low_open", "high_open"])
 
