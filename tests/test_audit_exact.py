@@ -224,3 +224,69 @@ def test_relay_only_rows_respect_the_note():
         ["statements", "st-1", "r1"],
         ["observations", "ob-1", "r2"],
     ]
+
+
+def _dated(basis, date, sources="tass-20240417-x;other-20240420-y", notes=""):
+    row = {"event_id": "ev-x", "date": date, "date_basis": basis, "notes": notes}
+    row["source_ids"] = sources
+    return {
+        "events": pd.DataFrame([row]),
+        "statements": pd.DataFrame(columns=["statement_id", "date", "source_ids", "notes"]),
+        "observations": pd.DataFrame(columns=["obs_id", "ref_date", "source_id", "notes"]),
+    }
+
+
+DATE_SOURCES = pd.DataFrame(
+    {"source_id": ["tass-20240417-x", "other-20240420-y"], "published": ["2024-04-17", ""]}
+)
+BASIS_CASES = [
+    ("report_day", "2024-04-17", "", []),
+    (
+        "report_day",
+        "2024-04-16",
+        "",
+        ["events ev-x: report_day, but 2024-04-16 is no cited source's day"],
+    ),
+    ("relative", "2024-04-17", "", []),  # "today" on the page's own day
+    ("relative", "2024-04-10", "", []),  # seven days before: the last day allowed
+    (
+        "relative",
+        "2024-04-09",
+        "",
+        ["events ev-x: relative, but 2024-04-09 is not within 7 days before a cited source's day"],
+    ),
+    (
+        "relative",
+        "2024-04-18",
+        "",
+        ["events ev-x: relative, but 2024-04-18 is not within 7 days before a cited source's day"],
+    ),
+    ("inferred", "2024-01-01", "Date is ours: the month's first day.", []),
+    ("inferred", "2024-01-01", "  ", ["events ev-x: inferred date, but the notes do not say how"]),
+    ("stated", "1999-01-01", "", []),
+    ("", "1999-01-01", "", []),  # not yet re-read
+    ("guessed", "2024-04-17", "", ["events ev-x: unknown date_basis 'guessed'"]),
+]
+
+
+@pytest.mark.parametrize(("basis", "date", "notes", "want"), BASIS_CASES)
+def test_date_basis_rule(basis, date, notes, want):
+    got = audit.date_basis_problems(_dated(basis, date, notes=notes), DATE_SOURCES)
+    assert got == want
+
+
+def test_date_basis_of_an_observation_uses_its_one_source():
+    tables = _dated("", "2024-04-17")
+    tables["observations"] = pd.DataFrame(
+        [
+            {
+                "obs_id": "ob-x",
+                "ref_date": "2024-04-20",
+                "date_basis": "report_day",
+                "source_id": "tass-20240417-x",
+                "notes": "",
+            }
+        ]
+    )
+    got = audit.date_basis_problems(tables, DATE_SOURCES)
+    assert got == ["observations ob-x: report_day, but 2024-04-20 is no cited source's day"]

@@ -28,6 +28,13 @@ Overlap rule
     texts share after ``normalise``: lower case, punctuation dropped, digits kept, and British
     spellings folded to one form (centre/center, -ise/-ize, -our/-or, defence/defense, ...).
 
+Date-basis rule
+    ``date_basis`` says where a row's date comes from (empty: not yet re-read). ``report_day``:
+    the date equals the ``published`` day of a cited source. ``relative`` ("today", "yesterday",
+    "on Tuesday"): the date is that day or up to ``RELATIVE_DAYS`` days before a cited source's
+    ``published`` day, never after it. ``inferred``: the row's ``notes`` say how the date was set,
+    so they are not empty. ``stated`` (the page prints the day) has no mechanical check.
+
 Publisher rule
     Every ``sources.publisher`` and non-empty ``sources.relay_of`` is a name in ``publishers.csv``;
     no host name is claimed by two publishers; each source's ``origin_type``/``origin_country``
@@ -382,6 +389,42 @@ def overlap_hits(texts: pd.DataFrame, excerpts: pd.DataFrame, n: int = 8) -> pd.
     return pd.DataFrame(out, columns=["table", "row_id", "column", "url", "run"])
 
 
+RELATIVE_DAYS = 7
+DATE_BASES = ("stated", "relative", "report_day", "inferred")
+
+
+def date_basis_problems(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) -> list[str]:
+    """Rows whose ``date_basis`` disagrees with their dates, sources or notes (see the rule)."""
+    published = dict(zip(sources["source_id"], sources["published"], strict=True))
+    problems = []
+    for table, column in DATED_TABLES.items():
+        frame = tables[table]
+        if "date_basis" not in frame:
+            continue
+        for _, row in frame.iterrows():
+            basis, rid, day = row["date_basis"], row[ID_COLUMNS[table]], row[column]
+            if not basis:
+                continue
+            if basis not in DATE_BASES:
+                problems.append(f"{table} {rid}: unknown date_basis {basis!r}")
+                continue
+            days = [published.get(s, "") for s in _cited(row, table)]
+            days = [d for d in days if d]
+            if basis == "report_day" and day not in days:
+                problems.append(f"{table} {rid}: report_day, but {day} is no cited source's day")
+            elif basis == "relative":
+                when = pd.Timestamp(day)
+                gaps = [(pd.Timestamp(d) - when).days for d in days]
+                if not any(0 <= g <= RELATIVE_DAYS for g in gaps):
+                    problems.append(
+                        f"{table} {rid}: relative, but {day} is not within {RELATIVE_DAYS} days "
+                        "before a cited source's day"
+                    )
+            elif basis == "inferred" and not row["notes"].strip():
+                problems.append(f"{table} {rid}: inferred date, but the notes do not say how")
+    return problems
+
+
 def load_all(data_dir: Path | str) -> dict[str, pd.DataFrame]:
     """The tables the audit reads: sources, publishers, the dated tables and the exceptions."""
     names = ["sources", "publishers", *DATED_TABLES, "relay_date_register"]
@@ -399,4 +442,5 @@ def run(data_dir: Path | str) -> dict[str, object]:
         "unregistered_hits": unregistered_hits(dated, t["sources"], t["relay_date_register"]),
         "stale_entries": stale_entries(dated, t["sources"], t["relay_date_register"]),
         "publisher_problems": publisher_problems(t["sources"], t["publishers"]),
+        "date_basis_problems": date_basis_problems(dated, t["sources"]),
     }
