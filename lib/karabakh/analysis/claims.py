@@ -157,6 +157,30 @@ def judge(claim, ev: Snapshot, about_pct: float = spread.ABOUT_PCT) -> tuple[str
     raise DataError(f"claim {claim.claim_id}: unknown method {claim.method!r}; known: {METHODS}")
 
 
+def verdict_inputs(ev: Snapshot) -> tuple:
+    """Everything `verdicts` reads from `ev`, as a hashable key.
+
+    Two snapshots with equal keys give equal verdicts: the visible claims, the visible figures
+    (observation ids) of the quantities they name, which of their record ids are on record and on
+    which day, and which sources of the claims are published by `ev.as_of` (the only use of the
+    date itself, in `judge_assessed`). Keep it in step with `judge` when a method reads more.
+    """
+    table = ev["claims"]
+    keys = sorted({k for ks in table["check_keys"] if isinstance(ks, list) for k in ks})
+    figures, public = (), ()
+    if "observations" in ev and "sources" in ev:
+        figures = tuple(sorted(ev.figures(keys)["obs_id"]))
+    dated = ev.dated
+    records = tuple((k, str(dated[k])) for k in keys if k in dated.index)
+    if "sources" in ev:
+        cited = {s for ids in table["source_ids"] if isinstance(ids, list) for s in ids}
+        sources = ev["sources"]
+        sources = sources[sources["source_id"].isin(cited)]
+        shown = pd.to_datetime(sources["published"]) <= stamp(ev.as_of)
+        public = tuple(sorted(sources["source_id"][shown]))
+    return (tuple(table["claim_id"]), figures, records, public)
+
+
 def verdicts(
     ev: Snapshot, section: str | None = None, about_pct: float = spread.ABOUT_PCT
 ) -> pd.DataFrame:

@@ -76,9 +76,12 @@ def history(
     """Claims by verdict at each month end from `start` to `ev.as_of`: date, verdict, claims."""
     tables = {name: ev[name] for name in ev.names}
     rows = []
+    seen: dict[tuple, pd.Series] = {}  # verdicts are recomputed only when their inputs change
     for when in month_ends(start, ev.as_of):
         snap = Snapshot.of(when, tables)
-        tally = claims.verdicts(snap, about_pct=about_pct)["verdict"].value_counts()
-        rows += [[pd.Timestamp(when), v, int(n)] for v, n in tally.items()]
+        key = claims.verdict_inputs(snap)
+        if key not in seen:
+            seen[key] = claims.verdicts(snap, about_pct=about_pct)["verdict"].value_counts()
+        rows += [[pd.Timestamp(when), v, int(n)] for v, n in seen[key].items()]
     out = pd.DataFrame(rows, columns=["date", "verdict", "claims"])
     return out.sort_values(["date", "verdict"]).reset_index(drop=True)

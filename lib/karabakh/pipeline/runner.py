@@ -128,11 +128,12 @@ def run(
         else:
             todo.append((path, out, per_nb[path], key, Path(folder)))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    pool = None
+    pool = zygote = None
     if todo:
         from . import workers
 
-        # Workers import papermill while this process checks the data and the environment.
+        # The kernel zygote and the workers import while this process checks data and environment.
+        zygote = workers.zygote()
         pool = workers.pool(jobs, prewarm=True) if jobs > 1 else None
         try:
             if data is not None:
@@ -153,7 +154,7 @@ def run(
         echo(f"[{done}/{total}] {r.notebook:<40} cached")
     keys = {item[0].stem: item[3] for item in todo}
     try:
-        for res in _execute_all(todo, pool):
+        for res in _execute_all(todo, pool, zygote):
             res.output = str(out_dir / "notebooks" / Path(res.output).name)
             results.append(res)
             line = f"[{len(results)}/{total}] {res.notebook:<40} {res.status:<6} "
@@ -198,17 +199,17 @@ def check_data(data: Path, build: Path) -> None:
     validate_once(data, build)
 
 
-def _execute_all(todo: list, pool=None):
+def _execute_all(todo: list, pool=None, zygote: str | None = None):
     """Results of `execute_one` for each item, in this process or on `pool`, as they finish."""
     from . import workers
 
     if pool is None:
         workers.lean_imports()
         for item in todo:
-            yield execute_one(*item[:3], cwd=item[4])
+            yield execute_one(*item[:3], cwd=item[4], zygote=zygote)
         return
     try:
-        futures = [pool.submit(execute_one, *item[:3], cwd=item[4]) for item in todo]
+        futures = [pool.submit(execute_one, *item[:3], cwd=item[4], zygote=zygote) for item in todo]
         for fut in as_completed(futures):
             yield fut.result()
     except BaseException:  # Ctrl-C or a worker lost: stop the others now, not after their notebook
@@ -217,8 +218,13 @@ def _execute_all(todo: list, pool=None):
     pool.shutdown(wait=True)
 
 
-def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) -> Result:
-    """Run one notebook with papermill into `out` (atomically); a failed notebook is kept."""
+def execute_one(
+    path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS, zygote: str | None = None
+) -> Result:
+    """Run one notebook with papermill into `out` (atomically); a failed notebook is kept.
+
+    `zygote`: socket of a kernel zygote to fork the kernel from (`workers.zygote`), or None.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -241,7 +247,7 @@ def execute_one(path: Path, out: Path, parameters: dict, cwd: Path = NOTEBOOKS) 
             log_output=False,
             request_save_on_cell_execute=False,
             shutdown_kernel="immediate",
-            kernel_manager_class=ipc_kernel_manager(),
+            kernel_manager_class=ipc_kernel_manager(zygote),
         )
         stabilize_file(tmp, path.name)
     except PapermillExecutionError as exc:

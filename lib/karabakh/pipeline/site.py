@@ -333,6 +333,7 @@ def _sphinx(staging: Path, out: Path) -> None:
     cmd = [
         sys.executable,
         "-m",
+        "karabakh.pipeline.lean",  # Sphinx without jsonschema's unused IRI checker
         "sphinx",
         "-W",
         "--keep-going",

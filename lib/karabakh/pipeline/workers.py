@@ -10,20 +10,15 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import uuid
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from multiprocessing import get_context
 
-
-def lean_imports() -> None:
-    """Skip jsonschema's optional IRI checker (`rfc3987_syntax`, about 1 s to import).
-
-    nbformat's notebook schema has no `format` keyword, so the checker is never used; blocking its
-    import (only if nothing imported it yet) changes no validation result.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)
+from .lean import lean_imports
 
 
 def warm() -> None:
@@ -58,8 +53,13 @@ def _socket_dir() -> str:
 
 
 @cache
-def ipc_kernel_manager() -> type:
-    """An AsyncKernelManager whose kernels use IPC (Unix sockets) in a private temporary folder."""
+def ipc_kernel_manager(zygote: str | None = None) -> type:
+    """An AsyncKernelManager whose kernels use IPC (Unix sockets) in a private temporary folder.
+
+    With `zygote` (the socket of a running `zygote`), kernels are forked from it instead of started
+    as new processes (`ForkedProvisioner`); a kernel command the zygote cannot serve falls back to
+    an ordinary start.
+    """
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
@@ -77,7 +77,150 @@ def ipc_kernel_manager() -> type:
             IPCKernelManager.count += 1
             return os.path.join(_socket_dir(), f"kernel-{IPCKernelManager.count}")
 
+        async def _async_pre_start_kernel(self, **kw):
+            if zygote is not None and self.provisioner is None:
+                self.provisioner = forked_provisioner()(
+                    kernel_id=self.kernel_id or kw.get("kernel_id") or str(uuid.uuid4()),
+                    kernel_spec=self.kernel_spec,
+                    parent=self,
+                    zygote=zygote,
+                )
+                self.kernel_id = self.provisioner.kernel_id
+            return await super()._async_pre_start_kernel(**kw)
+
     return IPCKernelManager
+
+
+class ForkedProcess:
+    """The part of `subprocess.Popen` that jupyter_client uses, for a kernel the zygote forked.
+
+    The kernel is the zygote's child, not ours: the zygote reaps it as soon as it exits, after which
+    its pid no longer exists, which is how `poll` sees the exit.
+    """
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+        self._signal = 0
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = -self._signal
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                import subprocess
+
+                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if signum in (signal.SIGKILL, signal.SIGTERM):
+            self._signal = signum
+        os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+@cache
+def forked_provisioner() -> type:
+    """A LocalProvisioner that asks a zygote to fork the kernel (see `zygote`)."""
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+    from traitlets import Unicode
+
+    from . import zygote as zyg
+
+    class ForkedProvisioner(LocalProvisioner):
+        zygote = Unicode("")
+
+        async def launch_kernel(self, cmd, **kwargs):
+            args = zyg._kernel_args(list(cmd))
+            if args is None or not self.zygote:
+                return await super().launch_kernel(cmd, **kwargs)
+            env = dict(kwargs.get("env") or os.environ)
+            cwd = str(kwargs.get("cwd") or os.getcwd())
+            pid = ask_zygote(self.zygote, {"args": args, "env": env, "cwd": cwd})
+            self.process = ForkedProcess(pid)
+            self.pid = self.pgid = pid  # the child leads its own group before the zygote replies
+            self.cwd = cwd
+            return self.connection_info
+
+    return ForkedProvisioner
+
+
+def ask_zygote(path: str, request: dict, timeout: float = 120.0) -> int:
+    """Send one fork request to the zygote at `path` (waiting for it to be ready); its pid."""
+    import json
+    import socket
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not os.path.exists(path):
+        proc = _ZYGOTES.get(path)
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the kernel zygote exited with status {proc.returncode}")
+        if time.monotonic() > deadline:
+            raise RuntimeError("the kernel zygote did not start")
+        time.sleep(0.01)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.settimeout(timeout)
+        conn.connect(path)
+        conn.sendall(json.dumps(request).encode() + b"\n")
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = conn.recv(4096)
+            if not chunk:
+                raise RuntimeError("the kernel zygote closed the connection")
+            data += chunk
+    return int(json.loads(data)["pid"])
+
+
+_ZYGOTES: dict = {}
+
+
+def zygote() -> str | None:
+    """The socket of this process's kernel zygote, started on first use; None when disabled."""
+    import subprocess
+
+    from . import zygote as zyg
+
+    if not zyg.enabled():
+        return None
+    for path, proc in list(_ZYGOTES.items()):
+        if proc.poll() is None:
+            return path
+        del _ZYGOTES[path]
+    path = os.path.join(_socket_dir(), f"zygote-{os.getpid()}-{len(_ZYGOTES)}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "karabakh.pipeline.zygote", path], stdin=subprocess.DEVNULL
+    )
+    _ZYGOTES[path] = proc
+    atexit.register(_stop_zygote, proc)
+    return path
+
+
+def _stop_zygote(proc) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except Exception:  # noqa: BLE001 - best effort at exit
+            proc.kill()
 
 
 MEND = "mend the environment with `make clean && make run`"
