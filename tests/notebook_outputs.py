@@ -1,7 +1,8 @@
 """What the notebook tests read from an executed notebook: results, fingerprints and text.
 
 One place for the helpers that tests/test_nb_*.py share; a notebook runs the way `karabakh run`
-and nbval run it (kernel python3, working directory notebooks/, kernel shut down at once).
+runs it (kernel python3 forked from this process's zygote, working directory notebooks/, kernel
+shut down at once).
 """
 
 import json
@@ -10,6 +11,7 @@ from pathlib import Path
 import papermill as pm
 
 from karabakh.figures.report import RESULT_MIME
+from karabakh.pipeline import workers
 
 
 def execute(notebook: Path, out: Path, parameters: dict) -> dict:
@@ -22,6 +24,7 @@ def execute(notebook: Path, out: Path, parameters: dict) -> dict:
         kernel_name="python3",
         progress_bar=False,
         shutdown_kernel="immediate",
+        kernel_manager_class=workers.ipc_kernel_manager(workers.zygote()),
     )
     return json.loads(Path(out).read_text(encoding="utf-8"))
 

@@ -7,7 +7,6 @@ is enough to see what `as_of` and `renewals_shown` must change.
 import json
 
 import pandas as pd
-import papermill as pm
 import pytest
 
 from karabakh import evidence
@@ -15,6 +14,7 @@ from karabakh.analysis import mandate
 from karabakh.evidence.dates import ARTICLE_AS_OF, TODAY
 from karabakh.paths import ROOT
 
+from .notebook_outputs import execute
 from .notebook_outputs import fingerprints as _fingerprints
 from .notebook_outputs import results as _results
 
@@ -24,15 +24,7 @@ NOTEBOOK = ROOT / "notebooks" / "01_settlement_and_mandate.ipynb"
 @pytest.fixture(scope="module")
 def today(tmp_path_factory):
     out = tmp_path_factory.mktemp("nb01") / "01_today.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOK),
-        str(out),
-        parameters={"as_of": TODAY, "renewals_shown": 2},
-        cwd=str(NOTEBOOK.parent),
-        kernel_name="python3",
-        progress_bar=False,
-        shutdown_kernel="immediate",
-    )
+    execute(NOTEBOOK, out, {"as_of": TODAY, "renewals_shown": 2})
     return json.loads(out.read_text(encoding="utf-8"))
 
 

@@ -3,10 +3,10 @@ must change (5,000 residents is outside every source's count for autumn 2023).""
 
 import json
 
-import papermill as pm
-
 from karabakh.figures.report import RESULT_MIME
 from karabakh.paths import ROOT
+
+from .notebook_outputs import execute
 
 NOTEBOOK = ROOT / "notebooks" / "04_scenario_return_and_integration.ipynb"
 
@@ -29,15 +29,7 @@ def _ratio_fingerprint(text):
 
 def test_ratio_parameters_change_the_figure_and_the_verdict(tmp_path):
     out = tmp_path / "04.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOK),
-        str(out),
-        parameters={"contingent_size": 1500, "residents_remaining": 5000},
-        cwd=str(NOTEBOOK.parent),
-        kernel_name="python3",
-        progress_bar=False,
-        shutdown_kernel="immediate",
-    )
+    execute(NOTEBOOK, out, {"contingent_size": 1500, "residents_remaining": 5000})
     changed_text, changed = _outputs(json.loads(out.read_text(encoding="utf-8")))
     stored_text, stored = _outputs(json.loads(NOTEBOOK.read_text(encoding="utf-8")))
     assert stored["ratio-verdict"]["values"]["verdict"] == "consistent"

@@ -3,11 +3,10 @@ article's vantage (conditional then, opposed once the withdrawal was agreed)."""
 
 import json
 
-import papermill as pm
-
 from karabakh.evidence.dates import TODAY
 from karabakh.paths import ROOT
 
+from .notebook_outputs import execute
 from .notebook_outputs import results as _results
 
 NOTEBOOK = ROOT / "notebooks" / "05_scenario_relocation_or_corridor.ipynb"
@@ -15,15 +14,7 @@ NOTEBOOK = ROOT / "notebooks" / "05_scenario_relocation_or_corridor.ipynb"
 
 def test_a_cell_moves_between_the_vantage_and_today(tmp_path):
     out = tmp_path / "05.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOK),
-        str(out),
-        parameters={"as_of": TODAY},
-        cwd=str(NOTEBOOK.parent),
-        kernel_name="python3",
-        progress_bar=False,
-        shutdown_kernel="immediate",
-    )
+    execute(NOTEBOOK, out, {"as_of": TODAY})
     today = _results(json.loads(out.read_text(encoding="utf-8")))["positions-moved"]
     stored = _results(json.loads(NOTEBOOK.read_text(encoding="utf-8")))["positions-moved"]
     assert stored["values"]["moved"] == 0  # the default run compares the vantage with itself

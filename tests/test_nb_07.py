@@ -3,13 +3,13 @@ left out of the score, while the stored default run (outcomes to today) resolves
 
 import json
 
-import papermill as pm
 import pytest
 
 from karabakh.errors import ParameterError
 from karabakh.paths import ROOT
 from karabakh.pipeline import params
 
+from .notebook_outputs import execute
 from .notebook_outputs import results as _results
 
 NOTEBOOK = ROOT / "notebooks" / "07_conclusion_and_hindsight.ipynb"
@@ -19,17 +19,9 @@ WITHDRAWAL = ["fc-withdrawal-before-2025", "fc-withdrawal-talks", "fc-contingent
 @pytest.fixture(scope="module")
 def early(tmp_path_factory):
     out = tmp_path_factory.mktemp("nb07") / "07_early.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOK),
-        str(out),
-        # "even" scores uncovered wording too, so a withdrawal forecast can only be missing
-        # from the score because it is unresolved
-        parameters={"outcome_as_of": "2024-03-31", "uncovered_reading": "even"},
-        cwd=str(NOTEBOOK.parent),
-        kernel_name="python3",
-        progress_bar=False,
-        shutdown_kernel="immediate",
-    )
+    # "even" scores uncovered wording too, so a withdrawal forecast can only be missing
+    # from the score because it is unresolved
+    execute(NOTEBOOK, out, {"outcome_as_of": "2024-03-31", "uncovered_reading": "even"})
     return _results(json.loads(out.read_text(encoding="utf-8")))
 
 

@@ -1,7 +1,8 @@
 """Reliability: byte-identical reruns, offline runs, quiet logs, nothing lost, environment faults.
 
-Kept cheap: notebook 01 runs twice (once in this process, once in a subprocess with the network
-cut), and the kill tests use a scratch notebook that sleeps.
+Kept cheap: notebook 01 runs twice (once in this process, its kernel forked from the runner's
+zygote, and once in a subprocess with the network cut and an ordinary kernel, KARABAKH_ZYGOTE=0),
+and the kill tests use a scratch notebook that sleeps.
 """
 
 import hashlib
@@ -45,7 +46,8 @@ def _offline_ok() -> bool:
 
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory):
-    """Notebook 01 run twice from a cold cache: here, and in a subprocess without network."""
+    """Notebook 01 run twice from a cold cache: here (forked kernel), and in a subprocess without
+    network and with an ordinary kernel; equal bytes also show that the zygote changes nothing."""
     build = tmp_path_factory.mktemp("build")
     data_before = _tree(DATA)
     first, _ = runner.run(["01"], {}, name="first", build=build, html=False, echo=lambda s: None)
@@ -53,7 +55,7 @@ def two_runs(tmp_path_factory):
     offline = _offline_ok()
     if offline:
         cmd = [UNSHARE, "-n", *cmd]
-    env = {**os.environ, "KARABAKH_BUILD": str(build)}
+    env = {**os.environ, "KARABAKH_BUILD": str(build), "KARABAKH_ZYGOTE": "0"}
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     return first, build / "second", proc, offline, data_before
 
@@ -274,3 +276,39 @@ def test_stream_chunks_are_joined_so_timing_cannot_change_the_bytes():
     cell.outputs = [out("stream", name="stdout", text="1"), out("stream", name="stdout", text="\n")]
     nb.cells = [cell]
     assert stabilize(nb).cells[0].outputs[0]["text"] == "1\n"
+
+
+def test_a_forked_kernel_leads_its_own_group_and_is_the_zygotes_child():
+    """The kernel manager signals a kernel's process group: a forked kernel must lead its own,
+    never the runner's, and its parent (for ipykernel's parent poll) is the zygote."""
+    import asyncio
+
+    from karabakh.pipeline import workers
+
+    path = workers.zygote()
+    zygote_pid = workers._ZYGOTES[path].pid
+
+    async def session():
+        km = workers.ipc_kernel_manager(path)(kernel_name="python3")
+        await km.start_kernel(cwd=str(ROOT))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=120)
+            seen = []
+            await kc.execute_interactive(
+                "import os; print(os.getppid(), os.getpgid(0), os.getpid())",
+                output_hook=lambda m: seen.append(m["content"].get("text", "")),
+                timeout=60,
+            )
+            pid = km.provisioner.pid
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)  # SIGKILL to the kernel's group
+        return pid, "".join(seen).split()
+
+    pid, (ppid, pgid, own) = asyncio.run(session())
+    assert int(own) == pid == int(pgid) != os.getpgrp()
+    assert int(ppid) == zygote_pid
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # gone (and reaped by the zygote); this test process is still here
