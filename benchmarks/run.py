@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -121,7 +122,8 @@ def measure(runs: int, test_runs: int, skip_test: bool) -> dict:
     env = {**os.environ, "KARABAKH_BUILD": str(build), "PYTHONPATH": str(project / "lib")}
     karabakh = [str(BIN / "karabakh")]
     times: dict[str, list[float]] = {k: [] for k in "abcdef"}
-    times.update({"e_ref": [], "g": [], "kernel": [], "a_work": [], "a_png": []})
+    times.update({"e_ref": [], "g": [], "g_cpu": [], "kernel": [], "a_work": [], "a_png": []})
+    times["a_plain"] = []
     cells: dict[str, list[float]] = {p.stem: [] for p in NOTEBOOKS}
     slowest_tests = ""
     res_failures: list[str] = []
@@ -134,6 +136,11 @@ def measure(runs: int, test_runs: int, skip_test: bool) -> dict:
             png_only = {**env, "KARABAKH_FIGURE_FORMATS": "png"}
             cmd = [*karabakh, "run", *SELECT, "--no-html", "--name", "a_png"]
             times["a_png"].append(timed(cmd, png_only, project))
+            # a component of a: the same cold build with ordinary kernels (no zygote)
+            shutil.rmtree(build, ignore_errors=True)
+            plain = {**env, "KARABAKH_ZYGOTE": "0"}
+            cmd = [*karabakh, "run", *SELECT, "--no-html", "--name", "a_plain"]
+            times["a_plain"].append(timed(cmd, plain, project))
             shutil.rmtree(build, ignore_errors=True)  # cold: no run folder, no validation stamp
             every = [*karabakh, "run", *SELECT, "--no-html", "--name", "a"]
             times["a"].append(timed(every, env, project))
@@ -171,6 +178,7 @@ def measure(runs: int, test_runs: int, skip_test: bool) -> dict:
             for i in range(test_runs):
                 print(f"make test {i + 1} of {test_runs}", flush=True)
                 test_env = {**env, "PYTEST_ADDOPTS": "--durations=6"}
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 # -o: the copy shares this project's .venv (a symlink); never let its `make`
                 # reinstall the package, which would point the shared .venv at the copy
@@ -182,6 +190,10 @@ def measure(runs: int, test_runs: int, skip_test: bool) -> dict:
                     text=True,
                 )
                 times["g"].append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                times["g_cpu"].append(
+                    after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                )
                 if proc.returncode != 0:
                     failed = [
                         x for x in proc.stdout.splitlines() if x.startswith(("FAILED", "ERROR"))
@@ -313,6 +325,12 @@ def report(res: dict, runs: int) -> str:
         f"- the runner's own time per notebook in a (kernel start, cells, figure files, output "
         f"written; summed over notebooks, from its manifest): {med['a_work']:.1f} s, against "
         f"{sum(per_nb.values()):.1f} s of kernel start + cell time under papermill in b",
+        f"- the same cold build with ordinary kernels (`KARABAKH_ZYGOTE=0`, each kernel a new "
+        f"Python that imports ipykernel, pandas, matplotlib and the library itself): "
+        f"{med['a_plain']:.2f} s, so forking the kernels from the zygote saves "
+        f"{med['a_plain'] - med['a']:.2f} s of a; a/b would be {med['a_plain'] / med['b']:.2f} "
+        f"and a/h {med['a_plain'] / med['h']:.2f} without it. h counts those imports in the "
+        "notebooks' cell time (papermill's kernels are ordinary), so a can fall below h",
         f"- the same cold build writing PNG figure files only (`KARABAKH_FIGURE_FORMATS=png`): "
         f"{med['a_png']:.2f} s, so the SVG files cost {med['a'] - med['a_png']:.2f} s of a; "
         f"a/b would be {med['a_png'] / med['b']:.2f} and a/h {med['a_png'] / med['h']:.2f} "
@@ -362,8 +380,15 @@ def report(res: dict, runs: int) -> str:
             f"({own.get(NOTEBOOKS[0].stem, 0):.2f} s) are the same in both."
         )
     if "g" in met and not met["g"]:
+        cpu = med.get("g_cpu", float("nan"))
         gaps.append(
-            f"- g = {med['g']:.1f} s: the slowest tests of the last `make test` were:\n\n"
+            f"- g = {med['g']:.1f} s: `make test` used {cpu:.0f} s of CPU (user + system, all its "
+            f"processes), so on {cores} cores no schedule finishes before {cpu / cores:.0f} s; "
+            "the work is mostly notebook executions (nbval's seven ordinary kernels, the "
+            "notebook, preset, runner and reliability tests), three Sphinx builds (browser test, "
+            "its determinism check, the CLI test) and the browser crawl. Closing it would take "
+            "fewer executions (tests sharing runs) or a faster machine; the slowest tests of the "
+            "last `make test` were:\n\n"
             + "\n".join(f"      {line}" for line in res["slowest_tests"].splitlines())
         )
     out += gaps or ["Every target is met."]
