@@ -19,7 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "mutate"
-OUT = ROOT / "benchmarks" / "MUTATION.md"
+OUT = (
+    ROOT / "benchmarks" / os.environ.get("MUTATE_OUT", "MUTATION.md")
+)  # a partial run: its own file
 MUTMUT = Path(sys.executable).with_name("mutmut")
 
 
@@ -74,8 +76,13 @@ def main() -> int:
     lines = [
         "# Mutation testing",
         "",
-        f"Last run: {dt.date.today()} with mutmut on `evidence/`, `analysis/` and "
-        "`pipeline/params.py` (see `benchmarks/mutate.py`; `make mutate`).",
+        f"Last run: {dt.date.today()} with mutmut on "
+        + (
+            ", ".join(f"`{g.strip()}`" for g in os.environ["MUTATE_ONLY"].split(","))
+            if os.environ.get("MUTATE_ONLY")
+            else "`evidence/`, `analysis/` and `pipeline/params.py`"
+        )
+        + " (see `benchmarks/mutate.py`; `make mutate`).",
         "",
         "| status | mutants |",
         "|---|---|",

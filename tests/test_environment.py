@@ -44,3 +44,23 @@ def test_every_requirement_is_pinned_exactly_in_constraints():
 def test_environment_yml_uses_python_311():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert "python=3.11" in env["dependencies"]
+
+
+def test_pytest_runs_with_lean_imports():
+    """pyproject's addopts load karabakh.pipeline.lean before nbval imports nbformat."""
+    import sys
+
+    assert "rfc3987_syntax" in sys.modules and sys.modules["rfc3987_syntax"] is None
+
+
+def test_lean_runs_another_modules_command_line(tmp_path):
+    """`python -m karabakh.pipeline.lean MODULE ARGS` (how the site runs Sphinx)."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "x.json"
+    data.write_text('{"b": 1, "a": 2}')
+    cmd = [sys.executable, "-m", "karabakh.pipeline.lean", "json.tool", "--sort-keys", str(data)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["{", '"a":', "2,", '"b":', "1", "}"]

@@ -1,8 +1,8 @@
 """Reliability: byte-identical reruns, offline runs, quiet logs, nothing lost, environment faults.
 
-Kept cheap: notebook 01 runs twice (once in this process, its kernel forked from the runner's
-zygote, and once in a subprocess with the network cut and an ordinary kernel, KARABAKH_ZYGOTE=0),
-and the kill tests use a scratch notebook that sleeps.
+Kept cheap: notebook 01 runs twice (once in this process with an ordinary kernel,
+KARABAKH_ZYGOTE=0, and once in a subprocess with the network cut, its kernel forked from the
+runner's zygote), and the kill tests use a scratch notebook that sleeps.
 """
 
 import hashlib
@@ -46,16 +46,26 @@ def _offline_ok() -> bool:
 
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory):
-    """Notebook 01 run twice from a cold cache: here (forked kernel), and in a subprocess without
-    network and with an ordinary kernel; equal bytes also show that the zygote changes nothing."""
+    """Notebook 01 run twice from a cold cache: here (ordinary kernel), and in a subprocess without
+    network (forked kernel); equal bytes also show that the zygote changes nothing."""
     build = tmp_path_factory.mktemp("build")
     data_before = _tree(DATA)
-    first, _ = runner.run(["01"], {}, name="first", build=build, html=False, echo=lambda s: None)
+    saved = os.environ.get("KARABAKH_ZYGOTE")
+    os.environ["KARABAKH_ZYGOTE"] = "0"  # this run: an ordinary kernel
+    try:
+        first, _ = runner.run(
+            ["01"], {}, name="first", build=build, html=False, echo=lambda s: None
+        )
+    finally:
+        if saved is None:
+            del os.environ["KARABAKH_ZYGOTE"]
+        else:
+            os.environ["KARABAKH_ZYGOTE"] = saved
     cmd = [sys.executable, "-m", "karabakh", "run", "01", "--name", "second", "--no-html"]
     offline = _offline_ok()
     if offline:
         cmd = [UNSHARE, "-n", *cmd]
-    env = {**os.environ, "KARABAKH_BUILD": str(build), "KARABAKH_ZYGOTE": "0"}
+    env = {**os.environ, "KARABAKH_BUILD": str(build)}  # the second: forked from a zygote
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     return first, build / "second", proc, offline, data_before
 
@@ -65,10 +75,13 @@ def test_two_runs_give_byte_identical_notebooks_and_figures(two_runs):
     assert proc.returncode == 0, proc.stderr
     a, b = _tree(first / "notebooks"), _tree(second / "notebooks")
     assert a == b and a
-    if (first / "figures").exists():
-        figs = _tree(first / "figures")
-        assert figs == _tree(second / "figures")
-        assert any(k.endswith(".png") for k in figs) and any(k.endswith(".svg") for k in figs)
+    figs = _tree(first / "figures")  # notebook 01 names both its figures, so both are saved
+    assert figs == _tree(second / "figures")
+    assert sorted(figs) == [
+        f"01_settlement_and_mandate/{name}.{ext}"
+        for name in ("mandate-clock", "strength-by-source")
+        for ext in ("png", "svg")
+    ]
 
 
 def test_refresh_of_an_unchanged_project_leaves_the_stored_notebook_as_it_is(two_runs):
@@ -120,7 +133,9 @@ def test_a_killed_run_leaves_the_previous_run_intact(sig, count, tmp_path):
     folder.mkdir()
     started = [tmp_path / f"started{n}" for n in range(count)]
     for n, marker in enumerate(started):
-        body = f"import time\nopen({str(marker)!r}, 'w').close()\ntime.sleep(60)"
+        body = (
+            f"import os, time\nopen({str(marker)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)"
+        )
         _notebook(folder / f"0{n + 1}_slow.ipynb", body)
     previous = build / "r"
     (previous / "notebooks").mkdir(parents=True)
@@ -141,13 +156,19 @@ def test_a_killed_run_leaves_the_previous_run_intact(sig, count, tmp_path):
             stderr=err_f,
         )
         deadline = time.monotonic() + 120
-        while not all(m.exists() for m in started):
+        while not all(m.exists() and m.read_text() for m in started):
             assert time.monotonic() < deadline and proc.poll() is None, log_err.read_text()
             time.sleep(0.1)
         os.killpg(proc.pid, sig)
         proc.wait(timeout=60)
     err = log_err.read_text()
     assert _tree(previous) == before
+    # no kernel outlives the run (a forked one exits with its zygote, which exits with the runner)
+    kernels = [int(m.read_text()) for m in started]
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in kernels) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in kernels if _running(pid)]
     if sig == signal.SIGINT:
         assert "is left as it was before this run" in err
         assert not list(build.glob(".r.*"))  # the staged copy is removed on the way out
@@ -161,6 +182,15 @@ def test_a_killed_run_leaves_the_previous_run_intact(sig, count, tmp_path):
     assert not list(build.glob(".r.*"))
     nb = nbformat.read(out / "notebooks" / "01_slow.ipynb", as_version=4)
     assert "UserWarning: a real warning" in nb.cells[1].outputs[0]["text"]  # real warnings kept
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (a zombie counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def test_refresh_refuses_to_overwrite_uncommitted_edits(tmp_path):
@@ -286,7 +316,7 @@ def test_a_forked_kernel_leads_its_own_group_and_is_the_zygotes_child():
     from karabakh.pipeline import workers
 
     path = workers.zygote()
-    zygote_pid = workers._ZYGOTES[path].pid
+    zygote_pid = workers._ZYGOTES[path][0].pid
 
     async def session():
         km = workers.ipc_kernel_manager(path)(kernel_name="python3")
@@ -312,3 +342,49 @@ def test_a_forked_kernel_leads_its_own_group_and_is_the_zygotes_child():
     assert int(ppid) == zygote_pid
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # gone (and reaped by the zygote); this test process is still here
+
+
+def test_a_changed_library_file_gets_a_new_zygote(monkeypatch):
+    """A zygote has imported the library: once a library file changes, the process's next run
+    must not fork kernels from it (they would run the old code under the new cache key)."""
+    import subprocess as sp
+
+    from karabakh.pipeline import workers
+
+    class FakeZygote:  # stands in for the process; nothing is started
+        def __init__(self, *args, **kwargs):
+            self.pid, self.returncode = 1, None
+
+        def poll(self):
+            return self.returncode
+
+        def terminate(self):
+            self.returncode = -15
+
+        kill = terminate
+
+        def wait(self, timeout=None):
+            return self.returncode
+
+    monkeypatch.setattr(workers, "_ZYGOTES", {})
+    monkeypatch.setattr(sp, "Popen", FakeZygote)
+    stamp = [("lib/karabakh/x.py", 10, 1)]
+    monkeypatch.setattr(workers, "_library_stamp", lambda: tuple(stamp))
+    first = workers.zygote()
+    assert workers.zygote() == first  # nothing changed: the same zygote
+    old = workers._ZYGOTES[first][0]
+    stamp[0] = ("lib/karabakh/x.py", 11, 2)  # a library file edited
+    second = workers.zygote()
+    assert second != first and old.poll() == -15  # the old zygote is stopped
+    assert list(workers._ZYGOTES) == [second]
+    workers._ZYGOTES[second][0].terminate()  # it exited: the next call starts another
+    assert workers.zygote() not in (first, second)
+
+
+def test_a_zygote_that_cannot_start_leaves_kernels_to_start_the_usual_way(tmp_path):
+    from karabakh.pipeline import workers
+
+    path = str(tmp_path / "zygote")
+    (tmp_path / "zygote.failed").write_text("ImportError: no pandas\n")
+    with pytest.raises(workers.ZygoteUnavailable):
+        workers.ask_zygote(path, {"args": [], "env": {}, "cwd": str(tmp_path)}, timeout=5)

@@ -17,6 +17,7 @@ import uuid
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from multiprocessing import get_context
+from pathlib import Path
 
 from .lean import lean_imports
 
@@ -126,6 +127,8 @@ class ForkedProcess:
         return self.returncode
 
     def send_signal(self, signum: int) -> None:
+        if self.poll() is not None:
+            return  # gone (its pid may already belong to another process)
         if signum in (signal.SIGKILL, signal.SIGTERM):
             self._signal = signum
         os.kill(self.pid, signum)
@@ -154,13 +157,20 @@ def forked_provisioner() -> type:
                 return await super().launch_kernel(cmd, **kwargs)
             env = dict(kwargs.get("env") or os.environ)
             cwd = str(kwargs.get("cwd") or os.getcwd())
-            pid = ask_zygote(self.zygote, {"args": args, "env": env, "cwd": cwd})
+            try:
+                pid = ask_zygote(self.zygote, {"args": args, "env": env, "cwd": cwd})
+            except ZygoteUnavailable:
+                return await super().launch_kernel(cmd, **kwargs)
             self.process = ForkedProcess(pid)
             self.pid = self.pgid = pid  # the child leads its own group before the zygote replies
             self.cwd = cwd
             return self.connection_info
 
     return ForkedProvisioner
+
+
+class ZygoteUnavailable(RuntimeError):
+    """The zygote failed or is gone: the kernel is to start the usual way."""
 
 
 def ask_zygote(path: str, request: dict, timeout: float = 120.0) -> int:
@@ -171,45 +181,87 @@ def ask_zygote(path: str, request: dict, timeout: float = 120.0) -> int:
 
     deadline = time.monotonic() + timeout
     while not os.path.exists(path):
-        proc = _ZYGOTES.get(path)
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"the kernel zygote exited with status {proc.returncode}")
+        proc = _ZYGOTES.get(path, (None,))[0]
+        gone = proc.poll() is not None if proc is not None else not _alive(f"{path}.pid")
+        if os.path.exists(f"{path}.failed") or gone:
+            raise ZygoteUnavailable(f"the kernel zygote at {path} did not start")
         if time.monotonic() > deadline:
-            raise RuntimeError("the kernel zygote did not start")
+            raise ZygoteUnavailable(f"the kernel zygote at {path} did not start in {timeout} s")
         time.sleep(0.01)
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.settimeout(timeout)
-        conn.connect(path)
-        conn.sendall(json.dumps(request).encode() + b"\n")
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = conn.recv(4096)
-            if not chunk:
-                raise RuntimeError("the kernel zygote closed the connection")
-            data += chunk
-    return int(json.loads(data)["pid"])
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(timeout)
+            conn.connect(path)
+            conn.sendall(json.dumps(request).encode() + b"\n")
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = conn.recv(4096)
+                if not chunk:
+                    raise ZygoteUnavailable("the kernel zygote closed the connection")
+                data += chunk
+    except OSError as exc:  # refused: the zygote has gone since it bound the socket
+        raise ZygoteUnavailable(f"the kernel zygote at {path}: {exc}") from None
+    pid = int(json.loads(data)["pid"])
+    if pid <= 1:  # never signal group 0 or init on the zygote's word
+        raise ZygoteUnavailable(f"the kernel zygote at {path} answered pid {pid}")
+    return pid
 
 
-_ZYGOTES: dict = {}
+def _alive(pid_file: str) -> bool:
+    """Whether the process named in `pid_file` runs (True while the file is not written yet)."""
+    try:
+        pid = int(open(pid_file, encoding="utf-8").read().strip() or 0)
+    except (OSError, ValueError):
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_ZYGOTES: dict = {}  # socket path -> (process, library stamp at its start)
+_STARTED = [0]
+
+
+def _library_stamp() -> tuple:
+    """Name, size and modification time of every file of the library (a cheap change test)."""
+    lib = Path(__file__).resolve().parents[1]  # the karabakh package
+    stamp = []
+    for path in lib.rglob("*.py"):
+        try:
+            info = path.stat()
+        except OSError:  # a broken link (an editor's lock file): not a module
+            continue
+        stamp.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(stamp))
 
 
 def zygote() -> str | None:
-    """The socket of this process's kernel zygote, started on first use; None when disabled."""
+    """The socket of this process's kernel zygote, started on first use; None when disabled.
+
+    A zygote that has exited, or that imported library files that have changed since, is replaced.
+    """
     import subprocess
 
     from . import zygote as zyg
 
     if not zyg.enabled():
         return None
-    for path, proc in list(_ZYGOTES.items()):
-        if proc.poll() is None:
+    stamp = _library_stamp()
+    for path, (proc, started_with) in list(_ZYGOTES.items()):
+        if proc.poll() is None and started_with == stamp and not os.path.exists(f"{path}.failed"):
             return path
+        _stop_zygote(proc)
         del _ZYGOTES[path]
-    path = os.path.join(_socket_dir(), f"zygote-{os.getpid()}-{len(_ZYGOTES)}")
+    _STARTED[0] += 1
+    path = os.path.join(_socket_dir(), f"zygote-{os.getpid()}-{_STARTED[0]}")
     proc = subprocess.Popen(
         [sys.executable, "-m", "karabakh.pipeline.zygote", path], stdin=subprocess.DEVNULL
     )
-    _ZYGOTES[path] = proc
+    _ZYGOTES[path] = (proc, stamp)
     atexit.register(_stop_zygote, proc)
     return path
 
@@ -248,7 +300,8 @@ def check_environment(kernel: str) -> None:
 
 
 def stop(executor: ProcessPoolExecutor) -> None:
-    """Cancel queued notebooks and terminate the workers (their kernels exit with them)."""
+    """Cancel queued notebooks and terminate the workers; their kernels exit with the zygote,
+    which exits with this process (or at once, for ordinary kernels, with their worker)."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     for proc in processes:

@@ -13,13 +13,19 @@ What differs from a fresh kernel, and why it does not change outputs:
 - modules are imported before the notebook's cells run, so an import cell prints nothing it would
   not print anyway (none of these imports writes to stdout or stderr);
 - `MPLBACKEND` is set to the inline backend before matplotlib is imported, as ipykernel would;
-- every kernel of one zygote has the same hash seed and the same `random` seed; no notebook uses
-  either (outputs are byte-identical over runs, `tests/test_reliability.py`).
+- every kernel of one zygote has the same hash seed and the same state of numpy's global random
+  generator; no notebook uses either (outputs are byte-identical over runs,
+  `tests/test_reliability.py`);
+- an import-time effect of the library is in force from the kernel's start, not from the
+  notebook's import cell: `figures.tables` turns off pandas' truncation of long cells, and every
+  notebook imports it in its first code cell, before any output.
 
 The kernel manager side is `ForkedProvisioner` (a jupyter_client `LocalProvisioner` whose process
 is the forked child) in `workers.ipc_kernel_manager`. A zygote exits when the process that started
-it exits (it watches its parent) and then terminates the kernels it forked. Set KARABAKH_ZYGOTE=0
-to start kernels the usual way.
+it exits (it watches its parent) and then terminates the kernels it forked. A zygote whose imports
+fail writes `<socket>.failed` and exits, and kernels then start the usual way; a process whose
+library files change (size or time) gets a new zygote, so a kernel never runs older code than the
+runner's cache key names. Set KARABAKH_ZYGOTE=0 to start kernels the usual way.
 """
 
 from __future__ import annotations
@@ -49,8 +55,10 @@ def preload() -> None:
     _import_pandas_as_a_kernel_would()
     import ipykernel.ipkernel  # noqa: F401
     import ipykernel.kernelapp  # noqa: F401
+
+    # not matplotlib_inline's backend: on import it hooks into the running shell, which only the
+    # kernel has, so it is left for the kernel to import
     import matplotlib.pyplot  # noqa: F401
-    import matplotlib_inline.backend_inline  # noqa: F401
 
     import karabakh
 
@@ -93,12 +101,12 @@ def _kernel_args(cmd: list[str]) -> list[str] | None:
     """The kernel's own arguments if `cmd` starts an ipykernel on this interpreter, else None."""
     if len(cmd) < 3 or cmd[1:3] != ["-m", "ipykernel_launcher"]:
         return None
-    if os.path.realpath(cmd[0]) != os.path.realpath(sys.executable):
+    if os.path.abspath(cmd[0]) != os.path.abspath(sys.executable):  # this venv's python only
         return None
     return cmd[3:]
 
 
-def _become_kernel(request: dict, started: int) -> None:
+def _become_kernel(request: dict, started: int, zygote: int) -> None:
     """In the forked child: take the requested folder and environment and run the kernel.
 
     `started`: a pipe written once the child leads its own process group, so that the manager,
@@ -111,26 +119,34 @@ def _become_kernel(request: dict, started: int) -> None:
     os.write(started, b"1")
     os.close(started)
     os.chdir(request["cwd"])
-    env = dict(request["env"])
-    env["JPY_PARENT_PID"] = str(os.getppid())  # the zygote: the kernel exits when it does
-    os.environ.clear()
-    os.environ.update(env)
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.close(null)
-    if sys.path and sys.path[0] == "":
-        del sys.path[0]
-    # IPKernelApp read JPY_PARENT_PID when the zygote imported it, so the parent is given here
-    args = [*request["args"], f"--IPKernelApp.parent_handle={os.getppid()}"]
-    sys.argv = ["ipykernel_launcher", *args]
-    from ipykernel import kernelapp
-
+    status = 1
     try:
+        env = dict(request["env"])
+        env["JPY_PARENT_PID"] = str(zygote)  # the kernel exits when the zygote does
+        os.environ.clear()
+        os.environ.update(env)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        # `python -m ipykernel_launcher` in the kernel's folder puts that folder first on sys.path
+        sys.path[0] = os.getcwd()
+        # IPKernelApp read JPY_PARENT_PID when the zygote imported it, so the parent is given here
+        args = [*request["args"], f"--IPKernelApp.parent_handle={zygote}"]
+        sys.argv = ["ipykernel_launcher", *args]
+        from ipykernel import kernelapp
+
         kernelapp.launch_new_instance(argv=args)
+        status = 0
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:  # noqa: BLE001 - shown on stderr, then the kernel process ends
+        import traceback
+
+        traceback.print_exc()
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(0)
+        os._exit(status)
 
 
 def _read_line(conn: socket.socket) -> bytes:
@@ -147,7 +163,18 @@ def serve(path: str) -> None:
     """Preload, listen on the Unix socket `path`, fork a kernel per request until orphaned."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle
-    preload()
+    with open(f"{path}.pid", "w", encoding="utf-8") as note:  # lets any client see it has gone
+        note.write(f"{os.getpid()}\n")
+    try:
+        preload()
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        staging = f"{path}.new"
+        server.bind(staging)
+        server.listen(8)
+    except BaseException as exc:  # say so beside the socket: kernels then start the usual way
+        with open(f"{path}.failed", "w", encoding="utf-8") as note:
+            note.write(f"{type(exc).__name__}: {exc}\n")
+        raise SystemExit(1) from None
     children: set[int] = set()
 
     def reap(*_):
@@ -170,33 +197,47 @@ def serve(path: str) -> None:
 
     signal.signal(signal.SIGCHLD, reap)
     signal.signal(signal.SIGTERM, leave)
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    staging = f"{path}.new"
-    server.bind(staging)
-    server.listen(8)
     os.replace(staging, path)  # the socket appears only once the zygote can serve
+    me = os.getpid()
     while os.getppid() == parent:
         ready, _, _ = select.select([server], [], [], 0.2)
         if not ready:
             continue
-        conn, _ = server.accept()
+        try:
+            conn, _ = server.accept()
+        except OSError:
+            continue
         with conn:
             try:
                 request = json.loads(_read_line(conn))
-            except ValueError:
-                continue
-            started, done = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                server.close()
-                conn.close()
+            except (OSError, ValueError):
+                continue  # the client gave up before asking: nothing was forked
+            pid = 0
+            try:
+                started, done = os.pipe()
+                # no reaping between fork and bookkeeping, so a quick exit is not missed
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+                try:
+                    pid = os.fork()
+                    if pid == 0:
+                        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+                        server.close()
+                        conn.close()
+                        os.close(started)
+                        _become_kernel(request, done, me)
+                    children.add(pid)
+                finally:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+                os.close(done)
+                os.read(started, 1)  # the child has its own process group now
                 os.close(started)
-                _become_kernel(request, done)
-            os.close(done)
-            children.add(pid)
-            os.read(started, 1)  # the child has its own process group now
-            os.close(started)
-            conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+                conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+            except OSError:  # fork failed or the client went away: no kernel is left behind
+                if pid:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
     leave()
 
 
