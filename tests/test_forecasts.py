@@ -162,3 +162,43 @@ def test_scored_set_keeps_only_resolved_and_chosen_marks_groups():
     picked = forecasts.chosen(scored, "icd")
     assert list(picked["forecast_id"]) == ["f-improbable", "f-signal"]
     assert list(picked["group"]) == ["covered", "uncovered (reading: even)"]
+
+
+def test_scale_table_exactly():
+    """Bands give low/high from p_low/p_high and mid between; surveys give q1/median/q3; a term
+    repeated within a scale (a synonym listed twice) keeps its first row; the index is fresh."""
+    from karabakh.analysis import forecasts as fc
+
+    scales = pd.DataFrame(
+        {
+            "scale_id": ["icd", "icd", "icd"],
+            "term": ["Likely (probable)", "likely", "Unlikely"],
+            "p_low": [0.55, 0.6, 0.2],
+            "p_high": [0.8, 0.9, 0.45],
+            "source_id": ["s1", "s1", "s1"],
+        }
+    )
+    surveys = pd.DataFrame(
+        {
+            "survey_id": ["poll"],
+            "term": ["Likely"],
+            "q1": [0.6],
+            "median": [0.7],
+            "q3": [0.75],
+            "source_id": ["s2"],
+        }
+    )
+    got = fc.scale_table(scales, surveys)
+    assert list(got.columns) == fc.SCALE_COLUMNS
+    assert list(got.index) == [0, 1, 2]
+    rows = [
+        [r.scale_id, r.kind, r.term, r.low, round(r.mid, 6), r.high, r.source_id, r.key]
+        for r in got.itertuples()
+    ]
+    assert rows == [
+        ["icd", "band", "Likely (probable)", 0.55, 0.675, 0.8, "s1", "likely"],
+        ["icd", "band", "Unlikely", 0.2, 0.325, 0.45, "s1", "unlikely"],
+        ["poll", "survey", "Likely", 0.6, 0.7, 0.75, "s2", "likely"],
+    ]
+    assert fc.scale_table(scales, None)["scale_id"].tolist() == ["icd", "icd"]
+    assert fc.scale_table(scales, surveys.iloc[:0])["kind"].tolist() == ["band", "band"]

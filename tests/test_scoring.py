@@ -110,3 +110,24 @@ def test_real_band_widens_when_a_survey_scale_is_added():
     c0, c1 = scoring.combined(before), scoring.combined(after)
     assert c0["n"] == c1["n"]
     assert c1["brier_high"] - c1["brier_low"] > c0["brier_high"] - c0["brier_low"]
+
+
+def test_combined_by_hand_on_a_yes_and_a_no():
+    """f1 (no): the union of its ranges is 0.1..0.4; f2 (yes): 0.6..0.9 (two scales, the second
+    reaching higher). Every key is the mean over the two forecasts of each end's score."""
+    rows = [
+        ("f2", "A", "band", 0.6, 0.7, 0.8, 1),
+        ("f1", "A", "band", 0.2, 0.3, 0.4, 0),
+        ("f1", "B", "survey", 0.1, 0.15, 0.2, 0),
+        ("f2", "B", "survey", 0.65, 0.8, 0.9, 1),
+    ]
+    got = scoring.combined(_scored(*rows))
+    assert sorted(got) == ["brier_high", "brier_low", "log_high", "log_low", "n"]
+    assert got["n"] == 2
+    assert got["brier_low"] == pytest.approx((0.01 + 0.01) / 2)  # f1 at 0.1, f2 at 0.9
+    assert got["brier_high"] == pytest.approx((0.16 + 0.16) / 2)  # f1 at 0.4, f2 at 0.6
+    assert got["log_low"] == pytest.approx((-math.log(0.9) - math.log(0.9)) / 2)
+    assert got["log_high"] == pytest.approx((-math.log(0.6) - math.log(0.6)) / 2)
+    empty = scoring.combined(_scored())
+    assert empty["n"] == 0 and sorted(empty) == sorted(got)
+    assert all(math.isnan(empty[k]) for k in got if k != "n")

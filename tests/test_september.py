@@ -106,3 +106,59 @@ def test_frames_and_turn():
     turn = bilateral.turn(framed, "2023-09-19")
     assert turn.loc["before"].tolist() == [1, 0, 0]
     assert turn.loc["after"].tolist() == [0, 1, 1]
+
+
+def test_in_hours_returns_exactly_this_frame():
+    """Every column of the result on three figures in two units, with publishers; the order is by
+    interval, then source; the index is fresh; the default band is spread.ABOUT_PCT."""
+    obs = _lengths(
+        ("b", 1, "about", "days"), ("a", 23, "exact", "hours"), ("c", 24, "up_to", "hours")
+    )
+    obs["publisher"] = ["Pub B", "Pub A", "Pub C"]
+    got = operation.in_hours(obs)  # default about_pct: 5
+    assert list(got.columns) == [
+        "quantity",
+        "source_id",
+        "ref_date",
+        "low",
+        "high",
+        "low_open",
+        "high_open",
+        "figure",
+        "unit",
+        "publisher",
+    ]
+    assert list(got.index) == [0, 1, 2]
+    rows = [
+        (r.source_id, round(r.low, 6), round(r.high, 6), r.unit, r.publisher)
+        for r in got.itertuples()
+    ]
+    assert rows == [  # "up to 24" starts at 0: a length is never negative
+        ("c", 0.0, 24.0, "hours", "Pub C"),
+        ("b", 22.8, 25.2, "days", "Pub B"),
+        ("a", 23.0, 23.0, "hours", "Pub A"),
+    ]
+    assert list(got["quantity"]) == ["q"] * 3
+    assert list(operation.in_hours(obs.drop(columns="publisher")).columns)[-1] == "unit"
+
+
+def test_in_hours_of_nothing_and_of_an_unknown_unit():
+    empty = operation.in_hours(_lengths())
+    assert empty.empty and list(empty.columns) == [
+        "quantity",
+        "source_id",
+        "ref_date",
+        "low",
+        "high",
+        "low_open",
+        "high_open",
+        "figure",
+        "unit",
+    ]
+    bad = _lengths(("a", 3, "exact", "weeks"))
+    try:
+        operation.in_hours(bad)
+    except ValueError as exc:
+        assert str(exc) == "unit 'weeks' cannot be read as a length; known: hours, days"
+    else:
+        raise AssertionError("weeks accepted")
