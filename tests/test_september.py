@@ -5,6 +5,7 @@ import math
 import pandas as pd
 
 from karabakh.analysis import bilateral, exodus, operation
+from karabakh.evidence import spread
 
 
 def _lengths(*rows):
@@ -116,18 +117,7 @@ def test_in_hours_returns_exactly_this_frame():
     )
     obs["publisher"] = ["Pub B", "Pub A", "Pub C"]
     got = operation.in_hours(obs)  # default about_pct: 5
-    assert list(got.columns) == [
-        "quantity",
-        "source_id",
-        "ref_date",
-        "low",
-        "high",
-        "low_open",
-        "high_open",
-        "figure",
-        "unit",
-        "publisher",
-    ]
+    assert list(got.columns) == [*spread.COLUMNS, "unit", "publisher"]
     assert list(got.index) == [0, 1, 2]
     rows = [
         (r.source_id, round(r.low, 6), round(r.high, 6), r.unit, r.publisher)
@@ -144,17 +134,7 @@ def test_in_hours_returns_exactly_this_frame():
 
 def test_in_hours_of_nothing_and_of_an_unknown_unit():
     empty = operation.in_hours(_lengths())
-    assert empty.empty and list(empty.columns) == [
-        "quantity",
-        "source_id",
-        "ref_date",
-        "low",
-        "high",
-        "low_open",
-        "high_open",
-        "figure",
-        "unit",
-    ]
+    assert empty.empty and list(empty.columns) == [*spread.COLUMNS, "unit"]
     bad = _lengths(("a", 3, "exact", "weeks"))
     try:
         operation.in_hours(bad)

@@ -209,17 +209,13 @@ def ask_zygote(path: str, request: dict, timeout: float = 120.0) -> int:
 
 def _alive(pid_file: str) -> bool:
     """Whether the process named in `pid_file` runs (True while the file is not written yet)."""
+    from .atomic import _alive as running
+
     try:
         pid = int(open(pid_file, encoding="utf-8").read().strip() or 0)
     except (OSError, ValueError):
         return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid <= 0 or running(pid)
 
 
 _ZYGOTES: dict = {}  # socket path -> (process, library stamp at its start)
