@@ -1,8 +1,9 @@
 """Pre-imported kernels: a zygote process that forks one IPython kernel per notebook.
 
 A kernel started the usual way is a fresh Python that imports ipykernel and IPython, and then, in
-the notebook's first cells, pandas, matplotlib and this library: about 1.5 s of work before the
-notebook's own computation starts, paid again for every notebook. The runner instead starts one
+the notebook's first cells, pandas, matplotlib and this library: work done before the notebook's
+own computation starts, paid again for every notebook (benchmarks/RESULTS.md measures a full build
+both ways). The runner instead starts one
 zygote per process that runs notebooks. The zygote imports all of that once and then waits on a Unix
 socket; for each kernel it forks a child that becomes the kernel (`IPKernelApp`, with the
 connection file, working folder and environment the kernel manager asked for). The child inherits
