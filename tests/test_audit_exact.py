@@ -290,3 +290,59 @@ def test_date_basis_of_an_observation_uses_its_one_source():
     )
     got = audit.date_basis_problems(tables, DATE_SOURCES)
     assert got == ["observations ob-x: report_day, but 2024-04-20 is no cited source's day"]
+
+
+REPORT_SOURCES = pd.DataFrame(
+    {
+        "source_id": ["bg-20240301-a", "first-20240417-b", "second-20240420-c", "undated-x"],
+        "published": ["2024-03-01", "2024-04-17", "2024-04-20", ""],
+    }
+)
+REPORT_CASES = [
+    # date, cited pages, reported_on, notes, the day the check wants (None: no problem)
+    ("2024-04-16", "second-20240420-c;first-20240417-b", "2024-04-17", "", None),
+    ("2024-04-16", "second-20240420-c;first-20240417-b", "2024-04-20", "", "2024-04-17"),
+    ("2024-04-16", "first-20240417-b", "2024-04-16", "", "2024-04-17"),  # before every page
+    ("2024-04-17", "first-20240417-b", "2024-04-17", "", None),  # the page's own day counts
+    ("2024-04-16", "bg-20240301-a;first-20240417-b", "2024-04-17", "", None),  # background page
+    ("2024-04-16", "bg-20240301-a;first-20240417-b", "2024-03-01", "", "2024-04-17"),
+    ("2024-05-01", "bg-20240301-a;first-20240417-b", "2024-03-01", "", None),  # all older
+    ("2024-05-01", "bg-20240301-a;first-20240417-b", "2024-04-17", "", "2024-03-01"),
+    ("2024-04-16", "first-20240417-b", "2024-04-16", "reported_on is the speech's day.", None),
+    ("2024-04-16", "undated-x", "2024-04-16", "", None),  # no dated page: nothing to check
+    ("2024-04-16", "undated-x;second-20240420-c", "2024-04-17", "", "2024-04-20"),
+]
+
+
+@pytest.mark.parametrize(("date", "cited", "reported", "notes", "want"), REPORT_CASES)
+def test_reported_on_rule(date, cited, reported, notes, want):
+    tables = _dated("", date, sources=cited, notes=notes)
+    tables["events"]["reported_on"] = reported
+    got = audit.reported_on_problems(tables, REPORT_SOURCES)
+    if want is None:
+        assert got == []
+    else:
+        assert got == [
+            f"events ev-x: reported_on {reported}, but the cited pages made it public on {want}"
+        ]
+
+
+def test_reported_on_of_an_observation_uses_its_one_source():
+    tables = _dated("", "2024-04-17", sources="first-20240417-b")
+    tables["events"]["reported_on"] = "2024-04-17"
+    tables["observations"] = pd.DataFrame(
+        [
+            {
+                "obs_id": "ob-x",
+                "ref_date": "2024-04-18",
+                "source_id": "second-20240420-c",
+                "notes": "",
+                "reported_on": "2024-04-18",
+            }
+        ]
+    )
+    got = audit.reported_on_problems(tables, REPORT_SOURCES)
+    assert got == [
+        "observations ob-x: reported_on 2024-04-18, "
+        "but the cited pages made it public on 2024-04-20"
+    ]

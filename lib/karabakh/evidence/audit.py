@@ -425,6 +425,33 @@ def date_basis_problems(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) 
     return problems
 
 
+def reported_on_problems(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) -> list[str]:
+    """Rows whose ``reported_on`` is not the day their cited pages made them public.
+
+    The rule (``data/README.md``): ``reported_on`` is the earliest publication day among the cited
+    pages dated on or after the row's own date (a page from before the event is background, not
+    its report); when every cited page is older, the earliest of them. Rows whose notes say why
+    their ``reported_on`` differs (the word ``reported_on`` in the notes) and rows without a dated
+    page are left alone.
+    """
+    published = dict(zip(sources["source_id"], sources["published"], strict=True))
+    problems = []
+    for table, column in DATED_TABLES.items():
+        frame = tables[table]
+        for _, row in frame.iterrows():
+            days = sorted(d for d in (published.get(s, "") for s in _cited(row, table)) if d)
+            if not days or "reported_on" in row["notes"]:
+                continue
+            later = [d for d in days if d >= row[column]]
+            want = later[0] if later else days[0]
+            if row["reported_on"] != want:
+                problems.append(
+                    f"{table} {row[ID_COLUMNS[table]]}: reported_on {row['reported_on']}, "
+                    f"but the cited pages made it public on {want}"
+                )
+    return problems
+
+
 def load_all(data_dir: Path | str) -> dict[str, pd.DataFrame]:
     """The tables the audit reads: sources, publishers, the dated tables and the exceptions."""
     names = ["sources", "publishers", *DATED_TABLES, "relay_date_register"]
@@ -443,4 +470,5 @@ def run(data_dir: Path | str) -> dict[str, object]:
         "stale_entries": stale_entries(dated, t["sources"], t["relay_date_register"]),
         "publisher_problems": publisher_problems(t["sources"], t["publishers"]),
         "date_basis_problems": date_basis_problems(dated, t["sources"]),
+        "reported_on_problems": reported_on_problems(dated, t["sources"]),
     }
