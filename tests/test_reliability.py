@@ -344,6 +344,39 @@ def test_a_forked_kernel_leads_its_own_group_and_is_the_zygotes_child():
         os.kill(pid, 0)  # gone (and reaped by the zygote); this test process is still here
 
 
+def _nbval_kernel_parent(monkeypatch) -> int:
+    """The parent pid of a kernel that nbval starts with our plugin in place."""
+    import nbval.kernel
+
+    from karabakh.pipeline import nbval_kernels
+
+    monkeypatch.setattr(nbval.kernel, "KernelManager", nbval_kernels._kernel_manager)
+    kernel = nbval.kernel.RunningKernel("python3", cwd=str(NOTEBOOKS))
+    try:
+        msg_id = kernel.execute_cell_input("import os; print(os.getppid())", allow_stdin=False)
+        text = []
+        while True:
+            msg = kernel.get_message(stream="iopub", timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                text.append(msg["content"]["text"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+    finally:
+        kernel.stop()
+    return int("".join(text))
+
+
+def test_nbval_kernels_are_forked_from_the_zygote_unless_it_is_off(monkeypatch):
+    """`-p karabakh.pipeline.nbval_kernels` (make test) gives nbval forked kernels;
+    KARABAKH_ZYGOTE=0 gives it ordinary ones, children of the test process."""
+    path = workers.zygote()
+    assert _nbval_kernel_parent(monkeypatch) == workers._ZYGOTES[path][0].pid
+    monkeypatch.setenv("KARABAKH_ZYGOTE", "0")
+    assert _nbval_kernel_parent(monkeypatch) == os.getpid()
+
+
 def test_a_changed_library_file_gets_a_new_zygote(monkeypatch):
     """A zygote has imported the library: once a library file changes, the process's next run
     must not fork kernels from it (they would run the old code under the new cache key)."""

@@ -54,17 +54,18 @@ def _socket_dir() -> str:
 
 
 @cache
-def ipc_kernel_manager(zygote: str | None = None) -> type:
+def ipc_kernel_manager(zygote: str | None = None, blocking: bool = False) -> type:
     """An AsyncKernelManager whose kernels use IPC (Unix sockets) in a private temporary folder.
 
     With `zygote` (the socket of a running `zygote`), kernels are forked from it instead of started
     as new processes (`ForkedProvisioner`); a kernel command the zygote cannot serve falls back to
-    an ordinary start.
+    an ordinary start. `blocking=True` gives the same as a (synchronous) KernelManager, for callers
+    such as nbval that use that API.
     """
-    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
     from traitlets import default
 
-    class IPCKernelManager(AsyncKernelManager):
+    class IPCKernelManager(KernelManager if blocking else AsyncKernelManager):
         """Kernel sockets are files `<private folder>/kernel-<n>-<port>`, not TCP ports."""
 
         count = 0
