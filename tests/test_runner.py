@@ -1,6 +1,5 @@
 """The runner: selection, parameter errors, failures, caching, atomic outputs, the CLI."""
 
-import json
 import os
 import subprocess
 import sys
@@ -130,23 +129,23 @@ def test_cli_bad_parameter_is_one_line_and_exit_2(assignment, tmp_path):
     assert not (tmp_path / "should-not-exist").exists()
 
 
-def test_cli_runs_notebook_01_at_another_date(tmp_path):
-    proc = _cli(
-        "run", "01", "-p", "as_of=2024-06-30", "--name", "test-cli-0630", "--force", build=tmp_path
-    )
-    assert proc.returncode == 0, proc.stderr
-    out = tmp_path / "test-cli-0630"
-    nb = nbformat.read(out / "notebooks" / "01_settlement_and_mandate.ipynb", as_version=4)
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert 'as_of = "2024-06-30"' in injected[0].source
-    index = (out / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'href="test-cli-0630/01_settlement_and_mandate.html"' in index
-    page = (out / "site" / "test-cli-0630" / "01_settlement_and_mandate.html").read_text("utf-8")
-    assert "2024-06-30" in page and "figure fingerprint" not in page  # hidden from readers
-    results = json.loads((out / "results.json").read_text())
-    assert "01_settlement_and_mandate" in results["notebooks"]
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["notebooks"]["01_settlement_and_mandate"]["status"] == "ran"
+def test_a_run_builds_its_own_site_unless_told_not_to(folder, tmp_path, monkeypatch):
+    """`karabakh run` (html on by default) builds a site from the run it made, once: a cached
+    rerun builds none, nor does `--no-html`. The site itself, built by `karabakh site` from the
+    CLI's own runs, is tested in tests/test_site_browser.py."""
+    from karabakh.pipeline import site
+
+    built = []
+    monkeypatch.setattr(site, "build_site", lambda runs, **kw: built.append(list(runs)))
+    kw = dict(build=tmp_path / "build", echo=lambda s: None, folder=folder)
+    out, _ = run(["1"], {}, name="h", **kw)
+    assert built == [[out]] and (out / ".site-built").exists()
+    run(["1"], {}, name="h", **kw)
+    assert built == [[out]]
+    run(["1"], {}, name="h", html=False, force=True, **kw)
+    assert built == [[out]]
+    run(["1"], {}, name="h", force=True, **kw)
+    assert built == [[out], [out]]
 
 
 def test_presets_are_valid_and_match_the_library_dates():

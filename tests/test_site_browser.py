@@ -1,20 +1,25 @@
 """The site as a reader meets it, in a real headless Chromium (Debian's, driven by playwright).
 
-The site is built in a temporary folder from two vantages: the stored outputs in notebooks/ (they
-are the default run's outputs) and notebook 01 executed at the project's fixed "today". Then every
-page reachable from the home page is opened from disk (file://) with the network blocked: it must
-load without console errors, every image must have loaded and carry alt text, every internal link
-must resolve, and no request may leave the site. One screenshot per page goes to the folder named by
-KARABAKH_SCREENSHOTS (`make test` sets build/screenshots) or else to the temporary folder.
+The site is built in a temporary folder from two vantages, both through the command line as a
+user would: the stored outputs in notebooks/ (they are the default run's outputs) and notebook 01
+executed by `karabakh run 01 -p as_of=<today> --name today --no-html`, then `karabakh site default
+today`. Then every page reachable from the home page is opened from disk (file://) with the
+network blocked: it must load without console errors, every image must have loaded and carry alt
+text, every internal link must resolve, and no request may leave the site. One screenshot per page
+goes to the folder named by KARABAKH_SCREENSHOTS (`make test` sets build/screenshots) or else to
+the temporary folder. The tests that read the built files need no browser and always run.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
@@ -22,9 +27,8 @@ import nbformat
 import pytest
 
 from karabakh.evidence.dates import TODAY
-from karabakh.paths import NOTEBOOKS
+from karabakh.paths import NOTEBOOKS, ROOT
 from karabakh.pipeline import notebooks as nbs
-from karabakh.pipeline.runner import run
 from karabakh.pipeline.site import build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,25 +42,62 @@ ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.skipif(
+needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("CI"),
     reason="needs Debian's chromium (apt-get install chromium); .ci/run installs it",
 )
 
 
+def _cli(build: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "KARABAKH_BUILD": str(build)}
+    return subprocess.run(
+        [sys.executable, "-m", "karabakh", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def cli_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """build/default holds the stored notebooks; build/today, notebook 01 run by the CLI."""
     build = tmp_path_factory.mktemp("site-build")
     default = build / "default" / "notebooks"
     default.mkdir(parents=True)
     for path in nbs.discover():
         shutil.copy(path, default / path.name)
-    run(["01"], {"as_of": TODAY}, name="today", build=build, html=False, echo=lambda s: None)
-    return build_site([build / "default", build / "today"], out=build / "site", echo=lambda s: None)
+    proc = _cli(build, "run", "01", "-p", f"as_of={TODAY}", "--name", "today", "--no-html")
+    assert proc.returncode == 0, proc.stderr
+    return build, proc
 
 
 @pytest.fixture(scope="module")
-def browser():
+def site(cli_run) -> Path:
+    build, _ = cli_run
+    proc = _cli(build, "site", "default", "today")
+    assert proc.returncode == 0, proc.stderr
+    assert "site: " in proc.stdout
+    return build / "default" / "site"
+
+
+def test_the_cli_run_injects_the_date_and_records_the_run(cli_run):
+    build, proc = cli_run
+    out = build / "today"
+    nb = nbformat.read(out / "notebooks" / "01_settlement_and_mandate.ipynb", as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert f'as_of = "{TODAY}"' in injected[0].source
+    assert "ran" in proc.stdout
+    results = json.loads((out / "results.json").read_text())
+    assert "01_settlement_and_mandate" in results["notebooks"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["notebooks"]["01_settlement_and_mandate"]["status"] == "ran"
+    assert not (out / "site").exists()  # --no-html
+
+
+@pytest.fixture(scope="module")
+def browser():  # only the tests marked needs_chromium use it
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -153,19 +194,23 @@ def report(site, browser, tmp_path_factory) -> dict:
     return {**crawl(site, browser, shots), "shots": shots}
 
 
+@needs_chromium
 def test_every_page_loads_without_errors_and_nothing_leaves_the_site(report):
     assert report["errors"] == []
     assert report["outside"] == []
 
 
+@needs_chromium
 def test_every_image_loaded_and_has_alt_text(report):
     assert report["images"] == []
 
 
+@needs_chromium
 def test_every_internal_link_resolves(report):
     assert report["links"] == []
 
 
+@needs_chromium
 def test_every_notebook_has_a_page_at_both_vantages_titled_as_the_notebook(report):
     pages = set(report["pages"])
     for path in nbs.discover():
@@ -177,6 +222,7 @@ def test_every_notebook_has_a_page_at_both_vantages_titled_as_the_notebook(repor
         assert name in pages, name
 
 
+@needs_chromium
 def test_one_screenshot_per_page(report):
     shots = sorted(p.name for p in report["shots"].glob("*.png"))
     assert len(shots) >= len(report["pages"])
@@ -195,6 +241,7 @@ def test_reader_pages_hide_code_and_fingerprints_and_link_the_other_vantage(site
     assert "figure fingerprint" in stored  # nbval's reference keeps them
 
 
+@needs_chromium
 def test_search_finds_a_section(site, browser):
     page = browser.new_page()
     page.goto((site / "search.html").as_uri() + "?q=mandate", wait_until="load")
@@ -215,11 +262,12 @@ def test_home_page_shows_every_section_with_a_figure_and_links_both_vantages(sit
     assert "evidence up to 2026-11-27" in home
 
 
-def test_a_second_build_from_the_same_runs_gives_the_same_bytes(site):
-    """Deterministic pages: rebuild from the same executed runs and compare every file."""
+def test_a_second_build_from_the_same_runs_gives_the_same_bytes(site, cli_run):
+    """Deterministic pages: rebuild (here, in this process) from the same executed runs that the
+    CLI built the site from, and compare every file."""
     again = build_site(
-        [site.parent / "default", site.parent / "today"],
-        out=site.parent / "site-again",
+        [cli_run[0] / "default", cli_run[0] / "today"],
+        out=cli_run[0] / "site-again",
         echo=lambda s: None,
     )
 
