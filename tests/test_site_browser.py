@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
@@ -27,9 +26,11 @@ import nbformat
 import pytest
 
 from karabakh.evidence.dates import TODAY
-from karabakh.paths import NOTEBOOKS, ROOT
+from karabakh.paths import NOTEBOOKS
 from karabakh.pipeline import notebooks as nbs
 from karabakh.pipeline.site import build_site
+
+from .test_runner import _cli
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -48,18 +49,6 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-def _cli(build: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "KARABAKH_BUILD": str(build)}
-    return subprocess.run(
-        [sys.executable, "-m", "karabakh", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
 @pytest.fixture(scope="module")
 def cli_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """build/default holds the stored notebooks; build/today, notebook 01 run by the CLI."""
@@ -68,7 +57,7 @@ def cli_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     default.mkdir(parents=True)
     for path in nbs.discover():
         shutil.copy(path, default / path.name)
-    proc = _cli(build, "run", "01", "-p", f"as_of={TODAY}", "--name", "today", "--no-html")
+    proc = _cli("run", "01", "-p", f"as_of={TODAY}", "--name", "today", "--no-html", build=build)
     assert proc.returncode == 0, proc.stderr
     return build, proc
 
@@ -76,7 +65,7 @@ def cli_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 @pytest.fixture(scope="module")
 def site(cli_run) -> Path:
     build, _ = cli_run
-    proc = _cli(build, "site", "default", "today")
+    proc = _cli("site", "default", "today", build=build)
     assert proc.returncode == 0, proc.stderr
     assert "site: " in proc.stdout
     return build / "default" / "site"
