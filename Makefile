@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# Python's own bytecode cache (__pycache__/, ignored by git) stays on even where the environment
+# turns it off: without it every kernel, CLI and Sphinx process and every pytest worker compiles
+# lib/ and tests/ again (pytest's collection alone took 4.2 s instead of 2.3 s here)
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: mutate run test lint unit nbval lab refresh bench site findings clean constraints
 
