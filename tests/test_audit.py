@@ -222,6 +222,7 @@ def test_real_data_has_no_unexplained_findings():
     assert got["publisher_problems"] == []
     assert got["date_basis_problems"] == []
     assert got["reported_on_problems"] == []
+    assert got["duplicate_figures"] == []
     assert got["exception_problems"] == []
     assert got["unregistered_hits"].empty, got["unregistered_hits"].to_string()
     assert got["stale_entries"] == []

@@ -346,3 +346,36 @@ def test_reported_on_of_an_observation_uses_its_one_source():
         "observations ob-x: reported_on 2024-04-18, "
         "but the cited pages made it public on 2024-04-20"
     ]
+
+
+def _obs(*rows):
+    cols = ["obs_id", "source_id", "quantity", "value", "unit", "qualifier", "ref_date", "notes"]
+    return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+
+
+def test_one_sources_figure_twice_is_found_whatever_its_dates():
+    obs = _obs(
+        ("ob-1", "tass-a", "killed", "6", "persons", "exact", "2023-09-20", "The deaths' day."),
+        ("ob-2", "tass-a", "killed", "6", "persons", "exact", "2023-10-09", ""),
+        ("ob-3", "tass-a", "killed", "6", "persons", "about", "2023-10-09", ""),  # other qualifier
+        ("ob-4", "ria-b", "killed", "6", "persons", "exact", "2023-10-09", ""),  # other source
+        ("ob-5", "tass-a", "killed", "7", "persons", "exact", "2023-10-09", ""),  # other value
+        ("ob-6", "tass-a", "wounded", "6", "persons", "exact", "2023-10-09", ""),  # other quantity
+    )
+    assert audit.duplicate_figures(obs) == [
+        "observations ob-1, ob-2: the same figure (killed exact 6 persons) from tass-a twice"
+    ]
+    assert audit.duplicate_figures(obs.iloc[1:]) == []
+
+
+def test_per_subject_figures_are_keyed_by_the_subject_their_notes_name():
+    q = "sentence_years_main_trial"
+    obs = _obs(
+        ("ob-1", "z-a", q, "20", "years", "exact", "2026-02-05", "A. Ghukasyan. Citing APA."),
+        ("ob-2", "z-a", q, "20", "years", "exact", "2026-02-05", "B. Sahakyan. Citing APA."),
+        ("ob-3", "z-a", q, "20", "years", "exact", "2026-02-05", "B. Sahakyan. Second copy."),
+    )
+    assert audit.duplicate_figures(obs) == [
+        f"observations ob-2, ob-3: the same figure ({q} exact 20 years) from z-a twice"
+    ]
+    assert audit.duplicate_figures(obs.iloc[:2]) == []

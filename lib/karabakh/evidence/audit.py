@@ -452,6 +452,39 @@ def reported_on_problems(tables: dict[str, pd.DataFrame], sources: pd.DataFrame)
     return problems
 
 
+# Quantities recorded once per person or item named in the notes (the first sentence of the notes
+# names them): one page gives several rows of the same figure, which are not duplicates.
+PER_SUBJECT_QUANTITIES = frozenset({"sentence_years_main_trial"})
+FIGURE_KEY = ("source_id", "quantity", "value", "unit", "qualifier")
+
+
+def _subject(notes: str) -> str:
+    return notes.split(".", 1)[0].strip()
+
+
+def duplicate_figures(observations: pd.DataFrame) -> list[str]:
+    """Observations that record one source's figure twice (same source, quantity, value, unit and
+    qualifier), whatever their dates: a duplicate counts one source twice in every spread.
+
+    For a quantity in ``PER_SUBJECT_QUANTITIES`` the first sentence of the notes (the person or item
+    the figure is about) is part of the key."""
+    frame = observations.copy()
+    frame["_subject"] = [
+        _subject(n) if q in PER_SUBJECT_QUANTITIES else ""
+        for q, n in zip(frame["quantity"], frame["notes"], strict=True)
+    ]
+    key = [*FIGURE_KEY, "_subject"]
+    problems = []
+    for _, group in frame[frame.duplicated(key, keep=False)].groupby(key, sort=True):
+        ids = ", ".join(group["obs_id"])
+        first = group.iloc[0]
+        problems.append(
+            f"observations {ids}: the same figure ({first['quantity']} {first['qualifier']} "
+            f"{first['value']} {first['unit']}) from {first['source_id']} twice"
+        )
+    return problems
+
+
 def load_all(data_dir: Path | str) -> dict[str, pd.DataFrame]:
     """The tables the audit reads: sources, publishers, the dated tables and the exceptions."""
     names = ["sources", "publishers", *DATED_TABLES, "relay_date_register"]
@@ -471,4 +504,5 @@ def run(data_dir: Path | str) -> dict[str, object]:
         "publisher_problems": publisher_problems(t["sources"], t["publishers"]),
         "date_basis_problems": date_basis_problems(dated, t["sources"]),
         "reported_on_problems": reported_on_problems(dated, t["sources"]),
+        "duplicate_figures": duplicate_figures(t["observations"]),
     }
