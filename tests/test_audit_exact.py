@@ -371,11 +371,24 @@ def test_one_sources_figure_twice_is_found_whatever_its_dates():
 def test_per_subject_figures_are_keyed_by_the_subject_their_notes_name():
     q = "sentence_years_main_trial"
     obs = _obs(
-        ("ob-1", "z-a", q, "20", "years", "exact", "2026-02-05", "A. Ghukasyan. Citing APA."),
-        ("ob-2", "z-a", q, "20", "years", "exact", "2026-02-05", "B. Sahakyan. Citing APA."),
-        ("ob-3", "z-a", q, "20", "years", "exact", "2026-02-05", "B. Sahakyan. Second copy."),
+        ("ob-1", "z-a", q, "20", "years", "exact", "2026-02-05", "Arkadi Ghukasyan. Via APA."),
+        ("ob-2", "z-a", q, "20", "years", "exact", "2026-02-05", "Arkadi Manucharyan. Via APA."),
+        ("ob-3", "z-a", q, "20", "years", "exact", "2026-02-05", "Arkadi Manucharyan. Copy."),
     )
     assert audit.duplicate_figures(obs) == [
         f"observations ob-2, ob-3: the same figure ({q} exact 20 years) from z-a twice"
     ]
-    assert audit.duplicate_figures(obs.iloc[:2]) == []
+    assert audit.duplicate_figures(obs.iloc[:2]) == []  # one first name, two people
+
+
+def test_duplicates_are_listed_in_the_order_of_their_key_not_of_the_file():
+    obs = _obs(
+        ("ob-9", "tass-b", "killed", "6", "persons", "exact", "2023-10-09", ""),
+        ("ob-1", "ria-a", "wounded", "3", "persons", "exact", "2023-10-09", ""),
+        ("ob-8", "tass-b", "killed", "6", "persons", "exact", "2023-10-10", ""),
+        ("ob-2", "ria-a", "wounded", "3", "persons", "exact", "2023-10-10", ""),
+    )
+    assert audit.duplicate_figures(obs) == [
+        "observations ob-1, ob-2: the same figure (wounded exact 3 persons) from ria-a twice",
+        "observations ob-9, ob-8: the same figure (killed exact 6 persons) from tass-b twice",
+    ]
