@@ -18,6 +18,7 @@ from karabakh.evidence import spread
         ("more_than", (100, math.inf, True, True)),
         ("up_to", (0, 100, False, False)),
         ("fewer_than", (0, 100, False, True)),
+        ("nearly", (95, 100, False, True)),
         ("range_low", (100, math.inf, False, True)),
         ("range_high", (0, 100, False, False)),
     ],
@@ -29,6 +30,11 @@ def test_each_qualifier_has_its_interval(qualifier, expected):
 def test_about_band_is_a_parameter():
     assert spread.interval(24.0, "about", about_pct=10) == pytest.approx((21.6, 26.4, False, False))
     assert spread.interval(24.0, "about", about_pct=0) == (24.0, 24.0, False, False)
+
+
+def test_nearly_band_follows_the_about_parameter():
+    assert spread.interval(24.0, "nearly", about_pct=10) == pytest.approx((21.6, 24.0, False, True))
+    assert spread.interval(2000.0, "nearly", about_pct=0) == (2000.0, 2000.0, False, True)
 
 
 def test_unknown_qualifier_is_an_error():
@@ -55,6 +61,13 @@ def test_a_range_of_one_source_and_date_is_one_interval():
     assert list(spans["low"]) == [1000, pytest.approx(1045)]
     assert list(spans["high"]) == [1200, pytest.approx(1155)]
     assert list(spans["figure"]) == ["1,000 to 1,200", "about 1,100"]
+
+
+def test_a_nearly_figure_is_named_and_stops_short_of_its_value():
+    spans = spread.intervals(_obs([("q", "a", "2023-09-20", 2000, "nearly")]))
+    assert list(spans["figure"]) == ["nearly 2,000"]
+    assert (spans["low"][0], spans["high"][0]) == (pytest.approx(1900), 2000)
+    assert (bool(spans["low_open"][0]), bool(spans["high_open"][0])) == (False, True)
 
 
 def test_intervals_come_by_quantity_source_and_date_with_an_undated_row_last():

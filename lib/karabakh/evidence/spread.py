@@ -12,6 +12,7 @@ of values the source allows (documented in data/README.md, "Qualifiers"):
 | more_than   | (v, inf)                     |
 | up_to       | [0, v]                       |
 | fewer_than  | [0, v)                       |
+| nearly      | [v(1-b), v): close to v and below it ("nearly", "almost", "just under") |
 | range_low + range_high | [low, high] of one source and reference date |
 | a lone range end        | [low, inf) or [0, high]      |
 
@@ -49,13 +50,15 @@ def interval(value: float, qualifier: str, about_pct: float = ABOUT_PCT) -> tupl
         return 0.0, value, False, False
     if qualifier == "fewer_than":
         return 0.0, value, False, True
+    if qualifier == "nearly":
+        return value * (1 - b), value, False, True
     if qualifier == "range_low":
         return value, math.inf, False, True
     if qualifier == "range_high":
         return 0.0, value, False, False
     raise DataError(
         f"unknown qualifier {qualifier!r}; known: exact, about, at_least, more_than, up_to, "
-        "fewer_than, range_low, range_high"
+        "fewer_than, nearly, range_low, range_high"
     )
 
 
@@ -66,6 +69,7 @@ WORDS = {
     "more_than": "more than ",
     "up_to": "up to ",
     "fewer_than": "fewer than ",
+    "nearly": "nearly ",
 }
 
 
